@@ -1,0 +1,3 @@
+export function apiTypes(): string {
+  return 'api-types';
+}

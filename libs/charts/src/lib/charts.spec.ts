@@ -1,0 +1,7 @@
+import { charts } from './charts';
+
+describe('charts', () => {
+  it('should work', () => {
+    expect(charts()).toEqual('charts');
+  })
+})

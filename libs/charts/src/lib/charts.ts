@@ -1,0 +1,3 @@
+export function charts(): string {
+  return 'charts';
+}

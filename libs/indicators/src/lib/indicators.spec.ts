@@ -1,0 +1,7 @@
+import { indicators } from './indicators';
+
+describe('indicators', () => {
+  it('should work', () => {
+    expect(indicators()).toEqual('indicators');
+  })
+})

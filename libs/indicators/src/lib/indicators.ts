@@ -1,0 +1,3 @@
+export function indicators(): string {
+  return 'indicators';
+}

@@ -1,0 +1,3 @@
+export function referenceData(): string {
+  return 'reference-data';
+}
