@@ -14,8 +14,6 @@ const frameworkPackages = [
   'react-dom',
   'react-router-dom',
   '@tanstack/*',
-  'echarts',
-  'echarts/*',
   'express',
 ];
 
@@ -24,7 +22,14 @@ export default [
   ...nx.configs['flat/typescript'],
   ...nx.configs['flat/javascript'],
   {
-    ignores: ['**/dist', '**/out-tsc', '**/vitest.config.*.timestamp*', '**/vite.config.*.timestamp*', '.data/**', 'bench/results/**'],
+      "ignores": [
+        "**/dist",
+        "**/out-tsc",
+        "**/vitest.config.*.timestamp*",
+        "**/vite.config.*.timestamp*",
+        ".data/**",
+        "bench/results/**"
+      ]
   },
   {
     files: ['**/*.ts', '**/*.tsx', '**/*.js', '**/*.jsx'],
@@ -49,7 +54,13 @@ export default [
     },
   },
   {
-    files: ['**/*.ts', '**/*.tsx', '**/*.cts', '**/*.mts', '**/*.js', '**/*.jsx', '**/*.cjs', '**/*.mjs'],
-    rules: {},
+    // Domain libs may describe ECharts options with ECharts' types, never load ECharts itself.
+    files: ['libs/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['echarts', 'echarts/*'], allowTypeImports: true, message: 'Domain libs only build ECharts options; import types only.' }] },
+      ],
+    },
   },
 ];

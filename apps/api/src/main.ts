@@ -1,19 +1,38 @@
-/**
- * This is not a production server yet!
- * This is only a minimal backend to get started.
- */
+import 'reflect-metadata';
+import { createApp, resolveDatabase } from './app/bootstrap';
+import { ConfigError, parseEnv } from './config/env';
 
-import { Logger } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
-import { AppModule } from './app/app.module';
+async function main() {
+  const env = parseEnv();
+  const { config, embedded } = await resolveDatabase(env);
+  const app = await createApp(config);
+  await app.listen(env.PORT, env.HOST);
 
-async function bootstrap() {
-  const app = await NestFactory.create(AppModule);
-  const globalPrefix = 'api';
-  app.setGlobalPrefix(globalPrefix);
-  const port = process.env.PORT || 3000;
-  await app.listen(port);
-  Logger.log(`🚀 Application is running on: http://localhost:${port}/${globalPrefix}`);
+  const shownHost = env.HOST === '0.0.0.0' || env.HOST === '::' ? 'localhost' : env.HOST;
+  const url = `http://${shownHost}:${env.PORT}`;
+  const db = config.databaseMode === 'embedded' ? `PostgreSQL embarqué (${embedded?.dataDir})` : 'serveur PostgreSQL (DATABASE_URL)';
+  process.stdout.write(
+    `\nSDAT indicateurs prêt : ${url}\n  tableau de bord : ${url}/\n  API : ${url}/api  —  documentation : ${url}/api/docs\n  base de données : ${db}\n\n`,
+  );
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    process.stdout.write(`\n${signal} reçu, arrêt…\n`);
+    await app.close();
+    await embedded?.stop();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
 }
 
-bootstrap();
+main().catch((err) => {
+  if (err instanceof ConfigError) {
+    process.stderr.write(`${err.message}\n`);
+  } else {
+    process.stderr.write(`Échec du démarrage : ${err instanceof Error ? err.stack : String(err)}\n`);
+  }
+  process.exit(1);
+});

@@ -1,3 +1,230 @@
-export function apiTypes(): string {
-  return 'api-types';
+/**
+ * Shapes of the API's JSON responses, shared by the API (which returns them) and the dashboard
+ * (which reads them). Money is always integer cents; dates are ISO 'YYYY-MM-DD' strings.
+ */
+
+export type Basis = 'forecast' | 'actual';
+export type Side = 'expenses' | 'income';
+export type DataOrigin = 'document' | 'import' | 'demo';
+
+export interface OrgRef {
+  code: string;
+  name: string;
+}
+
+export interface HealthResponse {
+  status: 'ok' | 'error';
+  info?: { database?: { status: 'up' | 'down'; mode?: 'server' | 'embedded' } };
+}
+
+export interface ProgrammePilotView extends OrgRef {
+  role: 'pilot' | 'co_pilot';
+}
+
+export interface ProgrammeSummary {
+  code: string;
+  name: string;
+  agreement: { code: string; title: string };
+  annexNumber: number | null;
+  operator: OrgRef;
+  pilots: ProgrammePilotView[];
+  funders: (OrgRef & { isSignatory: boolean })[];
+  /** Years for which a budget exists, with its bases. */
+  budgets: { year: number; basis: Basis; demo: boolean }[];
+}
+
+export interface CapacityTargetView {
+  code: string;
+  label: string;
+  value: number;
+  unit: string;
+  parentCode: string | null;
+  sourceText: string | null;
+}
+
+export interface StaffLineView {
+  year: number;
+  basis: Basis;
+  jobCode: string;
+  jobTitle: string;
+  quantity: number | null;
+  unit: 'fte' | 'posts' | 'other' | string;
+  printed: string | null;
+  demo: boolean;
+}
+
+export interface IndicatorRequirementView {
+  category: 'means' | 'results';
+  printedLabel: string;
+  indicatorCodes: string[];
+}
+
+export interface ProgrammeDetail extends ProgrammeSummary {
+  targetPublic: string | null;
+  territory: string | null;
+  description: string | null;
+  capacityTargets: CapacityTargetView[];
+  staff: StaffLineView[];
+  indicatorRequirements: IndicatorRequirementView[];
+}
+
+export interface EarmarkView {
+  kind: string;
+  label: string;
+  amountCents: number;
+}
+
+export interface BudgetLineView {
+  accountCode: string | null;
+  label: string;
+  amountCents: number | null;
+  printedAmount: string | null;
+  earmarks: EarmarkView[];
+}
+
+/** Printed vs computed, kept side by side: a document is never silently corrected. */
+export interface CheckedAmount {
+  printedCents: number | null;
+  computedCents: number;
+  /** printed − computed; null when nothing is printed. */
+  differenceCents: number | null;
+}
+
+export interface BudgetGroupView {
+  groupCode: string;
+  side: Side;
+  label: string;
+  subtotal: CheckedAmount;
+  lines: BudgetLineView[];
+}
+
+export interface BudgetView {
+  programmeCode: string;
+  year: number;
+  basis: Basis;
+  printedTitle: string | null;
+  source: DataOrigin;
+  demo: boolean;
+  groups: BudgetGroupView[];
+  totals: { expenses: CheckedAmount; income: CheckedAmount };
+  /** Computed income − computed expenses (excédent > 0, déficit < 0). */
+  operatingResultCents: number;
+}
+
+export interface FundingLineView {
+  funder: OrgRef;
+  label: string;
+  amountCents: number;
+  funderIsSignatory: boolean;
+  earmarks: EarmarkView[];
+  source: DataOrigin;
+  demo: boolean;
+}
+
+export interface FundingView {
+  programmeCode: string;
+  year: number;
+  lines: FundingLineView[];
+  totalCents: number;
+  /** Total income of the forecast budget of the same year, for comparison (null without budget). */
+  budgetIncomeCents: number | null;
+  note: string | null;
+}
+
+export interface SignatoryView extends OrgRef {
+  role: string;
+  representedBy: string | null;
+}
+
+export interface AgreementSummary {
+  code: string;
+  title: string;
+  kind: string;
+  startDate: string | null;
+  endDate: string | null;
+  durationMonths: number | null;
+  renewalKind: string;
+  renewalNote: string | null;
+  noticeMonths: number | null;
+  signatories: SignatoryView[];
+  programmeCodes: string[];
+}
+
+export interface AgreementActionView {
+  number: string;
+  axis: string | null;
+  title: string;
+  stateAmountCents: number | null;
+  metropoleAmountCents: number | null;
+  estimatedBudgetCents: number | null;
+  timetable: string | null;
+}
+
+export interface AgreementTargetView {
+  code: string;
+  label: string;
+  actionNumber: string | null;
+  targetValue: number | null;
+  unit: string | null;
+  period: string | null;
+  sourceText: string | null;
+}
+
+export interface AgreementDetail extends AgreementSummary {
+  articles: { ref: string; title: string; summary: string }[];
+  programmes: { code: string; name: string; annexNumber: number | null }[];
+  actions: AgreementActionView[];
+  targets: AgreementTargetView[];
+  obligationRules: { code: string; kind: string; label: string; programmeCode: string | null; printed: string | null; sourceRef: string | null }[];
+  findings: ReconciliationFindingView[];
+}
+
+export interface ReconciliationFindingView {
+  code: string;
+  severity: 'error' | 'warning' | 'info';
+  agreementCode: string;
+  programmeCode: string | null;
+  location: string;
+  field: string;
+  printedValue: string | null;
+  computedValue: string | null;
+  printedCents: number | null;
+  computedCents: number | null;
+  differenceCents: number | null;
+  message: string;
+}
+
+export type ObligationStatus = 'a_venir' | 'en_retard' | 'remis' | 'valide' | 'sans_date';
+
+export interface ObligationView {
+  ruleCode: string;
+  kind: string;
+  label: string;
+  agreementCode: string;
+  programmeCode: string | null;
+  periodYear: number;
+  /** Deadline, or null when the agreement gives no date (then the window says when). */
+  dueDate: string | null;
+  windowStart: string;
+  windowEnd: string;
+  /** The rule in words (FR). */
+  dueDateRule: string;
+  sourceRef: string;
+  /** True when produced only because the agreement was extended beyond its printed validity (?extend=). */
+  beyondPrintedValidity: boolean;
+  status: ObligationStatus;
+}
+
+export interface ObligationsResponse {
+  from: string;
+  to: string;
+  today: string;
+  obligations: ObligationView[];
+}
+
+/** French error body returned by the API for every 4xx/5xx. */
+export interface ApiErrorBody {
+  statusCode: number;
+  error: string;
+  message: string | string[];
 }

@@ -1,0 +1,90 @@
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { ValidationPipe } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { NextFunction, Request, Response } from 'express';
+import helmet from 'helmet';
+import { Logger } from 'nestjs-pino';
+import { DataSource } from 'typeorm';
+import type { AppConfig, Env } from '../config/env';
+import { startEmbeddedPostgres, type EmbeddedPostgres } from '../database/embedded-postgres';
+import { loadReferenceData } from '../reference/reference-loader';
+import { AppModule } from './app.module';
+
+export const API_PREFIX = 'api';
+
+/** Picks the database: the server named by DATABASE_URL, else an embedded PostgreSQL under EMBEDDED_DB_DIR. */
+export async function resolveDatabase(env: Env): Promise<{ config: AppConfig; embedded: EmbeddedPostgres | null }> {
+  if (env.DATABASE_URL) {
+    return {
+      config: { env, databaseUrl: env.DATABASE_URL, databaseMode: 'server', demoData: env.DEMO_DATA === 'true' },
+      embedded: null,
+    };
+  }
+  // The embedded server multiplexes connections over one PGlite session: allow the pool plus the migrator.
+  const embedded = await startEmbeddedPostgres(env.EMBEDDED_DB_DIR, env.EMBEDDED_DB_PORT, env.DB_POOL_SIZE + 2);
+  return {
+    config: { env, databaseUrl: embedded.url, databaseMode: 'embedded', demoData: env.DEMO_DATA !== 'false' },
+    embedded,
+  };
+}
+
+/** Where the built dashboard is: DASHBOARD_DIR, else next to the API bundle (dist/apps/dashboard). */
+function dashboardDir(config: AppConfig): string | null {
+  const candidates = config.env.DASHBOARD_DIR
+    ? [resolve(config.env.DASHBOARD_DIR)]
+    : [resolve(__dirname, '../dashboard'), resolve(process.cwd(), 'dist/apps/dashboard')];
+  return candidates.find((dir) => existsSync(join(dir, 'index.html'))) ?? null;
+}
+
+/**
+ * Builds the whole application (not listening yet): migrations run, middleware, validation,
+ * OpenAPI at /api/docs and, when built, the dashboard on the same port.
+ */
+export async function createApp(config: AppConfig): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { bufferLogs: true });
+  app.useLogger(app.get(Logger));
+  app.enableShutdownHooks();
+  app.set('trust proxy', 'loopback');
+  app.disable('x-powered-by');
+
+  const dataSource = app.get(DataSource);
+  await dataSource.runMigrations({ transaction: 'each' });
+  await loadReferenceData(dataSource);
+
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: { 'img-src': ["'self'", 'data:'], 'upgrade-insecure-requests': null },
+      },
+    }),
+  );
+  app.setGlobalPrefix(API_PREFIX);
+  app.useGlobalPipes(
+    new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }),
+  );
+
+  const openApi = new DocumentBuilder()
+    .setTitle('SDAT — indicateurs et bilans des conventions')
+    .setDescription("API de la plateforme d'indicateurs et de rapports des conventions d'action sociale.")
+    .setVersion('0.1.0')
+    .build();
+  SwaggerModule.setup(`${API_PREFIX}/docs`, app, () => SwaggerModule.createDocument(app, openApi), {
+    jsonDocumentUrl: `${API_PREFIX}/docs/openapi.json`,
+  });
+
+  const dir = dashboardDir(config);
+  if (dir) {
+    app.useStaticAssets(dir, { index: false, maxAge: '1h', immutable: false });
+    const indexHtml = join(dir, 'index.html');
+    // Single-page app: every non-API GET that is not a file answers with index.html.
+    app.use((req: Request, res: Response, next: NextFunction) => {
+      if (req.method !== 'GET' || req.path === `/${API_PREFIX}` || req.path.startsWith(`/${API_PREFIX}/`)) return next();
+      res.setHeader('Cache-Control', 'no-cache');
+      res.sendFile(indexHtml);
+    });
+  }
+  return app;
+}

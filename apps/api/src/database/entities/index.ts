@@ -1,0 +1,52 @@
+import { Organisation } from './organisation.entity';
+import { Agreement, AgreementArticle, AgreementSignatory } from './agreement.entity';
+import { CapacityTarget, IndicatorRequirement, Programme, ProgrammePilot } from './programme.entity';
+import {
+  Budget,
+  BudgetGroup,
+  BudgetLine,
+  Earmark,
+  Funding,
+  FundingNote,
+  OperatingResult,
+  SocialLifeFund,
+  StaffLine,
+} from './finance.entity';
+import { AgreementAction, AgreementTarget, ObligationRule, ReconciliationFinding, ReferenceDataLoad } from './governance.entity';
+import { MonthlyActivity, Referral, SupportEpisode } from './activity.entity';
+
+export * from './organisation.entity';
+export * from './agreement.entity';
+export * from './programme.entity';
+export * from './finance.entity';
+export * from './governance.entity';
+export * from './activity.entity';
+
+/** Every entity, listed explicitly (globs do not survive the webpack bundle). */
+export const ENTITIES = [
+  Organisation,
+  Agreement,
+  AgreementSignatory,
+  AgreementArticle,
+  Programme,
+  ProgrammePilot,
+  CapacityTarget,
+  IndicatorRequirement,
+  Budget,
+  BudgetGroup,
+  BudgetLine,
+  Earmark,
+  Funding,
+  FundingNote,
+  StaffLine,
+  SocialLifeFund,
+  OperatingResult,
+  ObligationRule,
+  ReconciliationFinding,
+  AgreementAction,
+  AgreementTarget,
+  SupportEpisode,
+  Referral,
+  MonthlyActivity,
+  ReferenceDataLoad,
+];

@@ -1,0 +1,5 @@
+import { InitialSchema1795458580995 } from './1795458580995-InitialSchema';
+
+/** Migrations in order, imported as classes (globs do not survive the webpack bundle). */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+export const MIGRATIONS: Function[] = [InitialSchema1795458580995];

@@ -1,7 +1,0 @@
-import { apiTypes } from './api-types';
-
-describe('apiTypes', () => {
-  it('should work', () => {
-    expect(apiTypes()).toEqual('api-types');
-  })
-})

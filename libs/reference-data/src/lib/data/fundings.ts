@@ -1,0 +1,208 @@
+import type { Funding, FundingSummaryNote } from '../types';
+
+const common = {
+  agreementCode: 'convention-cadre-sdat-2022',
+  year: 2022,
+  source: 'funding_summary',
+} as const;
+
+/**
+ * The "Financement pour 2022" table of each annex of the convention cadre (document 001),
+ * line by line, as printed. Attributions are kept even when they contradict the budget
+ * (ACOR Centre Ville: "Ville de Dijon 382 474 €" although the budget splits it between
+ * the Ville and the Métropole) — the reconciliation reports it.
+ */
+export const fundings: Funding[] = [
+  // Annexe 1 – ACOR Centre Ville
+  {
+    ...common,
+    programmeCode: 'acor-centre-ville',
+    funderCode: 'ville-dijon',
+    label: 'Ville de Dijon',
+    printedLabel: 'Ville de Dijon',
+    printed: '382 474 €',
+    amountCents: 38247400,
+    earmarked: [],
+    funderIsSignatory: true,
+    sourceRef: 'Annexe 1 – Financement pour 2022',
+  },
+  {
+    ...common,
+    programmeCode: 'acor-centre-ville',
+    funderCode: 'etat',
+    label: 'État crédits BOP 177',
+    printedLabel: 'État crédits BOP 177',
+    printed: '292 807 €',
+    amountCents: 29280700,
+    earmarked: [{ kind: 'segur', amountCents: 4348300, printed: 'primes Ségur : 43 483 €' }],
+    breakdownPrinted:
+      '– 122 906 € Accueil de jour – 104 050 € équipe mobile dont renfort maraudes : 25 000 € et primes Ségur : 43 483 €',
+    breakdown: [
+      { label: 'Accueil de jour', amountCents: 12290600 },
+      {
+        label: 'équipe mobile',
+        amountCents: 10405000,
+        includes: [
+          { label: 'renfort maraudes', amountCents: 2500000 },
+          { label: 'primes Ségur', amountCents: 4348300 },
+        ],
+      },
+    ],
+    funderIsSignatory: true,
+    sourceRef: 'Annexe 1 – Financement pour 2022',
+  },
+
+  // Annexe 2 – ACOR Dijon Métropole
+  {
+    ...common,
+    programmeCode: 'acor-dijon-metropole',
+    funderCode: 'dijon-metropole',
+    label: 'Dijon Métropole',
+    printedLabel: 'Dijon Métropole',
+    printed: '517 153 € Dont primes Ségur médico-social : 3 953 €',
+    amountCents: 51715300,
+    earmarked: [{ kind: 'segur', amountCents: 395300, printed: 'Dont primes Ségur médico-social : 3 953 €' }],
+    funderIsSignatory: true,
+    sourceRef: 'Annexe 2 – Financement pour 2022',
+  },
+  {
+    ...common,
+    programmeCode: 'acor-dijon-metropole',
+    funderCode: 'dijon-metropole',
+    label: 'Dijon Métropole (lutte contre la pauvreté)',
+    printedLabel: 'Dijon Métropole (lutte contre la pauvreté)',
+    printed: '57 630 €',
+    amountCents: 5763000,
+    earmarked: [],
+    stream: 'lutte_contre_la_pauvrete',
+    funderIsSignatory: true,
+    sourceRef: 'Annexe 2 – Financement pour 2022',
+  },
+  {
+    ...common,
+    programmeCode: 'acor-dijon-metropole',
+    funderCode: 'ccas-chenove',
+    label: 'CCAS de Chenôve',
+    printedLabel: 'CCAS de Chenôve',
+    printed: '62 150 €',
+    amountCents: 6215000,
+    earmarked: [],
+    funderIsSignatory: true,
+    sourceRef: 'Annexe 2 – Financement pour 2022',
+  },
+  {
+    ...common,
+    programmeCode: 'acor-dijon-metropole',
+    funderCode: 'etat',
+    label: 'État crédits Contrat de ville',
+    printedLabel: 'État crédits Contrat de ville',
+    printed: '40 000 €',
+    amountCents: 4000000,
+    earmarked: [],
+    funderIsSignatory: true,
+    sourceRef: 'Annexe 2 – Financement pour 2022',
+  },
+  {
+    ...common,
+    programmeCode: 'acor-dijon-metropole',
+    funderCode: 'etat',
+    label: 'État crédits BOP 177',
+    printedLabel: 'État crédits BOP 177',
+    printed: '101 937 € Dont primes Ségur : 35 577 €',
+    amountCents: 10193700,
+    earmarked: [{ kind: 'segur', amountCents: 3557700, printed: 'Dont primes Ségur : 35 577 €' }],
+    funderIsSignatory: true,
+    sourceRef: 'Annexe 2 – Financement pour 2022',
+  },
+
+  // Annexe 3 – EMAS (only the signatories' contributions are listed)
+  {
+    ...common,
+    programmeCode: 'emas',
+    funderCode: 'ville-dijon',
+    label: 'Ville de Dijon',
+    printedLabel: '- Ville de Dijon',
+    printed: '22 651 €',
+    amountCents: 2265100,
+    earmarked: [],
+    funderIsSignatory: true,
+    sourceRef: 'Annexe 3 – Financement pour 2022',
+  },
+  {
+    ...common,
+    programmeCode: 'emas',
+    funderCode: 'ccas-chenove',
+    label: 'CCAS de Chenôve',
+    printedLabel: '- CCAS de Chenôve',
+    printed: '1 975 €',
+    amountCents: 197500,
+    earmarked: [],
+    funderIsSignatory: true,
+    sourceRef: 'Annexe 3 – Financement pour 2022',
+  },
+  {
+    ...common,
+    programmeCode: 'emas',
+    funderCode: 'dijon-metropole',
+    label: 'Dijon Métropole',
+    printedLabel: 'Dijon Métropole',
+    printed: '29 040 €',
+    amountCents: 2904000,
+    earmarked: [],
+    funderIsSignatory: true,
+    sourceRef: 'Annexe 3 – Financement pour 2022',
+  },
+  {
+    ...common,
+    programmeCode: 'emas',
+    funderCode: 'etat',
+    label: 'État crédits BOP 177',
+    printedLabel: 'État crédits BOP 177',
+    printed: '35 753 €',
+    amountCents: 3575300,
+    earmarked: [{ kind: 'segur', amountCents: 1067300, printed: 'Dont primes Ségur : 10 673 €' }],
+    breakdownPrinted: 'Dont primes Ségur : 10 673 €',
+    funderIsSignatory: true,
+    sourceRef: 'Annexe 3 – Financement pour 2022',
+  },
+  {
+    ...common,
+    programmeCode: 'emas',
+    funderCode: 'ars-bfc',
+    label: 'ARS 21',
+    printedLabel: 'ARS 21',
+    printed: '33 000 €',
+    amountCents: 3300000,
+    earmarked: [],
+    funderIsSignatory: true,
+    sourceRef: 'Annexe 3 – Financement pour 2022',
+  },
+];
+
+export const fundingSummaryNotes: FundingSummaryNote[] = [
+  {
+    programmeCode: 'acor-centre-ville',
+    agreementCode: 'convention-cadre-sdat-2022',
+    year: 2022,
+    totalFunderCount: null,
+    onlySignatoriesListed: false,
+    printed: 'Financement pour 2022 : (cf budget prévisionnel page suivante)',
+  },
+  {
+    programmeCode: 'acor-dijon-metropole',
+    agreementCode: 'convention-cadre-sdat-2022',
+    year: 2022,
+    totalFunderCount: null,
+    onlySignatoriesListed: false,
+    printed: 'Financement pour 2022 : (cf budget prévisionnel page suivante)',
+  },
+  {
+    programmeCode: 'emas',
+    agreementCode: 'convention-cadre-sdat-2022',
+    year: 2022,
+    totalFunderCount: 13,
+    onlySignatoriesListed: true,
+    printed:
+      '13 partenaires financeurs soutiennent ce dispositif. Seules les contributions des signataires de la présente convention figurent dans le tableau ci-dessous :',
+  },
+];

@@ -1,3 +1,0 @@
-export function referenceData(): string {
-  return 'reference-data';
-}
