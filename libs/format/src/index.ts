@@ -1,1 +1,20 @@
-export * from './lib/format';
+export { NBSP, NARROW_NBSP, normaliseSpaces } from './lib/spaces';
+export {
+  MoneyError,
+  assertCents,
+  parseEurosToCents,
+  sumCents,
+  ratio,
+} from './lib/money';
+export type { EuroFormatOptions } from './lib/format';
+export {
+  formatEuros,
+  formatSignedEuros,
+  formatNumber,
+  formatPercent,
+  formatSignedPercent,
+  formatPoints,
+  formatFte,
+  formatDays,
+  formatDate,
+} from './lib/format';

@@ -1,7 +1,0 @@
-import { format } from './format';
-
-describe('format', () => {
-  it('should work', () => {
-    expect(format()).toEqual('format');
-  })
-})

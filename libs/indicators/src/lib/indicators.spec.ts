@@ -1,7 +1,0 @@
-import { indicators } from './indicators';
-
-describe('indicators', () => {
-  it('should work', () => {
-    expect(indicators()).toEqual('indicators');
-  })
-})

@@ -1,3 +1,0 @@
-export function indicators(): string {
-  return 'indicators';
-}
