@@ -5,3 +5,4 @@ export { expandObligations, agreementValidity, occurrenceDate } from './lib/obli
 export type { AgreementValidity, ExpandOptions, ScheduleAgreement } from './lib/obligations';
 export { parsePrintedAmount, formatCents, sumCents } from './lib/money';
 export { addMonths, addDays, lastWeekdayOfMonth, formatFrenchDate, parseIsoDate, isIsoDate } from './lib/dates';
+export * from './lib/code-lists';

@@ -6,6 +6,7 @@ import { ConfigModule } from '../config/config.module';
 import type { AppConfig } from '../config/env';
 import { buildDataSourceOptions } from '../database/data-source-options';
 import { HealthController } from '../health/health.controller';
+import { IndicatorsModule } from '../indicators/indicators.module';
 import { ReferenceModule } from '../reference/reference.module';
 
 @Module({})
@@ -27,6 +28,7 @@ export class AppModule {
         TypeOrmModule.forRoot(buildDataSourceOptions(config.databaseUrl, config.env.DB_POOL_SIZE)),
         TerminusModule,
         ReferenceModule,
+        IndicatorsModule,
       ],
       controllers: [HealthController],
     };

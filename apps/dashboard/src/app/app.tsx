@@ -1,45 +1,30 @@
-// Uncomment this line to use CSS modules
-// import styles from './app.module.css';
-import NxWelcome from "./nx-welcome";
+import { Route, Routes } from 'react-router-dom';
+import { Layout } from '../components/Layout';
+import { AgreementPage } from '../pages/AgreementPage';
+import { AgreementsPage } from '../pages/AgreementsPage';
+import { FindingsPage } from '../pages/FindingsPage';
+import { HomePage } from '../pages/HomePage';
+import { NotFoundPage } from '../pages/NotFoundPage';
+import { ProgrammePage } from '../pages/programme/ProgrammePage';
+import { ProgrammesPage } from '../pages/ProgrammesPage';
 
-import { Route, Routes, Link } from 'react-router-dom';
+/** Opt in to React Router v7 behaviour now (and silence its warnings). */
+export const ROUTER_FUTURE = { v7_startTransition: true, v7_relativeSplatPath: true } as const;
 
 export function App() {
   return (
-    <div>
-      <NxWelcome title="dashboard"/>
-    
-    {/* START: routes */}
-    {/* These routes and navigation have been generated for you */}
-    {/* Feel free to move and update them to fit your needs */}
-    <br/>
-    <hr/>
-    <br/>
-    <nav>
-      <ul>
-        <li><Link to="/">Home</Link></li>
-        <li><Link to="/page-2">Page 2</Link></li>
-      </ul>
-    </nav>
-    <Routes>
-      <Route
-        path="/"
-        element={
-          <div>This is the generated root route. <Link to="/page-2">Click here for page 2.</Link></div>
-        }
-      />
-      <Route
-        path="/page-2"
-        element={
-          <div><Link to="/">Click here to go back to root page.</Link></div>
-        }
-      />
-    </Routes>
-    {/* END: routes */}
-    </div>
+    <Layout>
+      <Routes>
+        <Route path="/" element={<HomePage />} />
+        <Route path="/dispositifs" element={<ProgrammesPage />} />
+        <Route path="/dispositifs/:code" element={<ProgrammePage />} />
+        <Route path="/conventions" element={<AgreementsPage />} />
+        <Route path="/conventions/:code" element={<AgreementPage />} />
+        <Route path="/ecarts" element={<FindingsPage />} />
+        <Route path="*" element={<NotFoundPage />} />
+      </Routes>
+    </Layout>
   );
 }
 
 export default App;
-
-

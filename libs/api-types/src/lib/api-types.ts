@@ -3,6 +3,10 @@
  * (which reads them). Money is always integer cents; dates are ISO 'YYYY-MM-DD' strings.
  */
 
+import type { IndicatorDefinition, IndicatorValue } from '@sdat/indicators';
+
+export type { IndicatorDefinition, IndicatorValue };
+
 export type Basis = 'forecast' | 'actual';
 export type Side = 'expenses' | 'income';
 export type DataOrigin = 'document' | 'import' | 'demo';
@@ -227,4 +231,23 @@ export interface ApiErrorBody {
   statusCode: number;
   error: string;
   message: string | string[];
+}
+
+/** GET /api/programmes/:code/indicators?year=&basis= */
+export interface ProgrammeIndicatorsResponse {
+  programme: OrgRef;
+  year: number;
+  basis: Basis;
+  /** True when any input comes from generated demo data (« données de démonstration »). */
+  demo: boolean;
+  indicators: IndicatorValue[];
+}
+
+/** GET /api/comparisons?agreement=&years=&basis= */
+export interface ComparisonResponse {
+  agreement: { code: string; title: string };
+  years: number[];
+  basis: Basis;
+  programmes: OrgRef[];
+  cells: { programmeCode: string; year: number; demo: boolean; indicators: IndicatorValue[] }[];
 }

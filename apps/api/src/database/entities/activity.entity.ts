@@ -20,6 +20,10 @@ export class SupportEpisode {
   @Column({ type: 'text' })
   participantKey!: string;
 
+  /** 'follow_up' (suivi) | 'co_evaluation' (EMAS co-évaluation, 3 months at most). */
+  @Column({ type: 'text', default: 'follow_up' })
+  kind!: string;
+
   @Column({ type: 'date' })
   entryDate!: string;
 
@@ -35,7 +39,7 @@ export class SupportEpisode {
   @Column({ type: 'text', nullable: true })
   referrer!: string | null;
 
-  /** accord | accord_liste_attente | ajournement | rejet */
+  /** accord | accord_waiting_list | adjournment | rejection (CCA decisions, annexe 4 art. 4-5) */
   @Column({ type: 'text', nullable: true })
   referralDecision!: string | null;
 
@@ -78,7 +82,7 @@ export class Referral {
   @Column({ type: 'boolean', default: false })
   viaSiao!: boolean;
 
-  /** accord | accord_liste_attente | ajournement | rejet */
+  /** accord | accord_waiting_list | adjournment | rejection (CCA decisions, annexe 4 art. 4-5) */
   @Column({ type: 'text' })
   decision!: string;
 

@@ -149,7 +149,7 @@ export class Earmark {
 
 /** A funder's contribution to a programme-year, as listed in the annex's funding table. */
 @Entity('funding')
-@Index(['programme', 'year'])
+@Index(['programme', 'year', 'basis'])
 export class Funding {
   @PrimaryGeneratedColumn('identity')
   id!: number;
@@ -170,6 +170,10 @@ export class Funding {
 
   @Column({ type: 'bigint', transformer: bigintCents })
   amountCents!: number;
+
+  /** 'forecast' (the annex's funding table) | 'actual' (what was received). */
+  @Column({ type: 'text', default: 'forecast' })
+  basis!: string;
 
   @Column({ type: 'boolean' })
   funderIsSignatory!: boolean;
@@ -261,7 +265,7 @@ export class StaffLine {
 
 /** Social-life fund (Fonds de Vie Sociale) envelope and use for a programme-year. */
 @Entity('social_life_fund')
-@Unique(['programme', 'year'])
+@Unique(['programme', 'year', 'basis'])
 export class SocialLifeFund {
   @PrimaryGeneratedColumn('identity')
   id!: number;
@@ -272,6 +276,10 @@ export class SocialLifeFund {
 
   @Column({ type: 'integer' })
   year!: number;
+
+  /** 'forecast' (envelope of the budget) | 'actual' (envelope and use reported). */
+  @Column({ type: 'text', default: 'forecast' })
+  basis!: string;
 
   @Column({ type: 'bigint', transformer: bigintCents })
   envelopeCents!: number;

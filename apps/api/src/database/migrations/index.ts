@@ -1,5 +1,6 @@
 import { InitialSchema1795458580995 } from './1795458580995-InitialSchema';
+import { ActivityBasisAndKind1795460016237 } from './1795460016237-ActivityBasisAndKind';
 
 /** Migrations in order, imported as classes (globs do not survive the webpack bundle). */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-export const MIGRATIONS: Function[] = [InitialSchema1795458580995];
+export const MIGRATIONS: Function[] = [InitialSchema1795458580995, ActivityBasisAndKind1795460016237];

@@ -1,0 +1,75 @@
+import { Injectable, NotFoundException } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { ComparisonResponse, ProgrammeIndicatorsResponse } from '@sdat/api-types';
+import { CATALOGUE, computeProgrammeIndicators, type IndicatorValue } from '@sdat/indicators';
+import { DataSource } from 'typeorm';
+import { loadProgrammeYearInput } from './programme-year-inputs';
+
+type Basis = 'forecast' | 'actual';
+
+/** Computes the indicators of the catalogue from the database (aggregates in SQL, formulas in @sdat/indicators). */
+@Injectable()
+export class IndicatorsService {
+  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+
+  catalogue() {
+    return CATALOGUE;
+  }
+
+  private async programme(code: string): Promise<{ id: number; code: string; name: string }> {
+    const rows = await this.ds.query('SELECT id, code, name FROM programme WHERE code = $1', [code]);
+    if (!rows[0]) throw new NotFoundException(`Dispositif introuvable : « ${code} ».`);
+    return rows[0];
+  }
+
+  /** True when any figure of the programme-year comes from generated demo data. */
+  private async isDemo(programmeId: number, year: number, basis: Basis): Promise<boolean> {
+    const [row] = await this.ds.query(
+      `SELECT (EXISTS (SELECT 1 FROM budget WHERE programme_id = $1 AND year BETWEEN $2 - 2 AND $2 AND demo)
+            OR EXISTS (SELECT 1 FROM funding WHERE programme_id = $1 AND year = $2 AND basis = $3 AND demo)
+            OR EXISTS (SELECT 1 FROM staff_line WHERE programme_id = $1 AND year = $2 AND basis = $3 AND demo)
+            OR ($3 = 'actual' AND EXISTS (SELECT 1 FROM support_episode WHERE programme_id = $1 AND demo
+                   AND entry_date <= make_date($2, 12, 31) AND (exit_date IS NULL OR exit_date >= make_date($2, 1, 1))))
+            OR ($3 = 'actual' AND EXISTS (SELECT 1 FROM monthly_activity WHERE programme_id = $1 AND demo
+                   AND month BETWEEN make_date($2, 1, 1) AND make_date($2, 12, 31)))) AS demo`,
+      [programmeId, year, basis],
+    );
+    return Boolean(row?.demo);
+  }
+
+  async forProgrammeYear(code: string, year: number, basis: Basis): Promise<ProgrammeIndicatorsResponse> {
+    const p = await this.programme(code);
+    const [input, demo] = await Promise.all([
+      loadProgrammeYearInput(this.ds.manager, p, year, basis),
+      this.isDemo(p.id, year, basis),
+    ]);
+    const indicators: IndicatorValue[] = computeProgrammeIndicators(input);
+    return { programme: { code: p.code, name: p.name }, year, basis, demo, indicators };
+  }
+
+  async one(code: string, indicator: string, year: number, basis: Basis): Promise<IndicatorValue> {
+    if (!CATALOGUE.some((d) => d.code === indicator)) throw new NotFoundException(`Indicateur inconnu : « ${indicator} ».`);
+    const all = await this.forProgrammeYear(code, year, basis);
+    const found = all.indicators.find((i) => i.code === indicator);
+    if (!found) throw new NotFoundException(`L'indicateur « ${indicator} » ne s'applique pas au dispositif « ${code} ».`);
+    return found;
+  }
+
+  /** Every programme of an agreement × years × indicators, for the préfet's comité de suivi. */
+  async comparison(agreementCode: string, years: number[], basis: Basis): Promise<ComparisonResponse> {
+    const [agreement] = await this.ds.query('SELECT id, code, title FROM agreement WHERE code = $1', [agreementCode]);
+    if (!agreement) throw new NotFoundException(`Convention introuvable : « ${agreementCode} ».`);
+    const programmes: { code: string; name: string }[] = await this.ds.query(
+      'SELECT code, name FROM programme WHERE agreement_id = $1 ORDER BY annex_number, code',
+      [agreement.id],
+    );
+    const cells = [];
+    for (const p of programmes) {
+      for (const year of years) {
+        const r = await this.forProgrammeYear(p.code, year, basis);
+        cells.push({ programmeCode: p.code, year, demo: r.demo, indicators: r.indicators });
+      }
+    }
+    return { agreement: { code: agreement.code, title: agreement.title }, years, basis, programmes, cells };
+  }
+}

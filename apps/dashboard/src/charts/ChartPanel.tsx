@@ -1,0 +1,87 @@
+import type { ChartTable } from '@sdat/charts';
+import type { EChartsOption } from 'echarts';
+import { useId, useState } from 'react';
+import { LazyEChart } from './LazyEChart';
+
+/** The accessible description set by @sdat/charts in `aria.label.description`. */
+export function chartDescription(option: EChartsOption, fallback: string): string {
+  const aria = option.aria as { label?: { description?: unknown } } | undefined;
+  const description = aria?.label?.description;
+  return typeof description === 'string' && description !== '' ? description : fallback;
+}
+
+export function ChartDataTable({ table, id }: { table: ChartTable; id?: string }) {
+  return (
+    <div className="table-wrapper" id={id}>
+      <table className="data-table">
+        <caption>{table.caption}</caption>
+        <thead>
+          <tr>
+            {table.headers.map((header, index) => (
+              <th key={index} scope="col" className={index === 0 ? undefined : 'num'}>
+                {header}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {table.rows.map((row) => (
+            <tr key={row.header}>
+              <th scope="row" className="row-header">
+                {row.header}
+              </th>
+              {row.cells.map((cell, index) => (
+                <td key={index} className="num">
+                  {cell}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+        {table.footer !== null && (
+          <tfoot>
+            <tr>
+              <th scope="row">{table.footer.header}</th>
+              {table.footer.cells.map((cell, index) => (
+                <td key={index} className="num">
+                  {cell}
+                </td>
+              ))}
+            </tr>
+          </tfoot>
+        )}
+      </table>
+    </div>
+  );
+}
+
+interface ChartPanelProps {
+  title: string;
+  option: EChartsOption;
+  /** Same data as the chart, as a table (from the same @sdat/charts spec). */
+  table: ChartTable;
+  height?: number;
+}
+
+/** A chart with its title and an "Afficher le tableau" toggle showing the same data as a table. */
+export function ChartPanel({ title, option, table, height }: ChartPanelProps) {
+  const [showTable, setShowTable] = useState(false);
+  const headingId = useId();
+  const tableId = useId();
+  return (
+    <section className="chart-panel" aria-labelledby={headingId}>
+      <h3 id={headingId}>{title}</h3>
+      <LazyEChart option={option} ariaLabel={chartDescription(option, title)} height={height} />
+      <button
+        type="button"
+        className="button button--secondary"
+        aria-expanded={showTable}
+        aria-controls={tableId}
+        onClick={() => setShowTable((shown) => !shown)}
+      >
+        {showTable ? 'Masquer le tableau' : 'Afficher le tableau'}
+      </button>
+      {showTable ? <ChartDataTable table={table} id={tableId} /> : <div id={tableId} hidden />}
+    </section>
+  );
+}

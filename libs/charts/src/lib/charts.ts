@@ -1,3 +1,0 @@
-export function charts(): string {
-  return 'charts';
-}
