@@ -27,7 +27,8 @@ describe.skipIf(!hasChromium)('smoke: the built app shows API figures in Chromiu
     const health = await (await fetch(`${server.url}/api/health`)).json();
     expect(health.status).toBe('ok');
     expect(health.info.database).toMatchObject({ status: 'up', mode: server.mode });
-    const page = await browser.newPage();
+    // bypassCSP only lets the test inject axe-core; the app's own CSP stays strict.
+    const page = await browser.newPage({ bypassCSP: true });
     await page.goto(server.url);
     await expect(page.title()).resolves.toMatch(/Indicateurs des conventions/);
     const programmes = (await (await fetch(`${server.url}/api/programmes`)).json()) as ProgrammeSummary[];
@@ -43,7 +44,7 @@ describe.skipIf(!hasChromium)('smoke: the built app shows API figures in Chromiu
     expect(res.status).toBe(200);
     const budget = (await res.json()) as BudgetView;
     const shown = formatEuros(budget.totals.expenses.computedCents);
-    const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+    const page = await browser.newPage({ viewport: { width: 1366, height: 768 }, bypassCSP: true });
     await page.goto(`${server.url}/dispositifs/acor-centre-ville?annee=2022&base=previsionnel`);
     await page.getByText(shown).first().waitFor({ timeout: 30_000 });
     await page.screenshot({ path: join(artifactsDir, 'dispositif-acor-centre-ville-2022.png'), fullPage: true });
