@@ -48,6 +48,7 @@ export default [
             { sourceTag: 'scope:web', notDependOnLibsWithTags: ['scope:api'] },
             { sourceTag: 'scope:api', notDependOnLibsWithTags: ['scope:web'] },
             { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
+            { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:domain'] },
           ],
         },
       ],

@@ -10,6 +10,7 @@ import { Logger } from 'nestjs-pino';
 import { DataSource } from 'typeorm';
 import type { AppConfig, Env } from '../config/env';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from '../database/embedded-postgres';
+import { loadDemoData } from '../demo/demo-loader';
 import { loadReferenceData } from '../reference/reference-loader';
 import { AppModule } from './app.module';
 
@@ -53,6 +54,7 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
   const dataSource = app.get(DataSource);
   await dataSource.runMigrations({ transaction: 'each' });
   await loadReferenceData(dataSource);
+  if (config.demoData) await loadDemoData(dataSource);
 
   app.use(
     helmet({

@@ -25,13 +25,13 @@ export class IndicatorsService {
   /** True when any figure of the programme-year comes from generated demo data. */
   private async isDemo(programmeId: number, year: number, basis: Basis): Promise<boolean> {
     const [row] = await this.ds.query(
-      `SELECT (EXISTS (SELECT 1 FROM budget WHERE programme_id = $1 AND year BETWEEN $2 - 2 AND $2 AND demo)
-            OR EXISTS (SELECT 1 FROM funding WHERE programme_id = $1 AND year = $2 AND basis = $3 AND demo)
-            OR EXISTS (SELECT 1 FROM staff_line WHERE programme_id = $1 AND year = $2 AND basis = $3 AND demo)
-            OR ($3 = 'actual' AND EXISTS (SELECT 1 FROM support_episode WHERE programme_id = $1 AND demo
-                   AND entry_date <= make_date($2, 12, 31) AND (exit_date IS NULL OR exit_date >= make_date($2, 1, 1))))
-            OR ($3 = 'actual' AND EXISTS (SELECT 1 FROM monthly_activity WHERE programme_id = $1 AND demo
-                   AND month BETWEEN make_date($2, 1, 1) AND make_date($2, 12, 31)))) AS demo`,
+      `SELECT (EXISTS (SELECT 1 FROM budget WHERE programme_id = $1 AND year BETWEEN $2::int - 2 AND $2::int AND demo)
+            OR EXISTS (SELECT 1 FROM funding WHERE programme_id = $1 AND year = $2::int AND basis = $3::text AND demo)
+            OR EXISTS (SELECT 1 FROM staff_line WHERE programme_id = $1 AND year = $2::int AND basis = $3::text AND demo)
+            OR ($3::text = 'actual' AND EXISTS (SELECT 1 FROM support_episode WHERE programme_id = $1 AND demo
+                   AND entry_date <= make_date($2::int, 12, 31) AND (exit_date IS NULL OR exit_date >= make_date($2::int, 1, 1))))
+            OR ($3::text = 'actual' AND EXISTS (SELECT 1 FROM monthly_activity WHERE programme_id = $1 AND demo
+                   AND month BETWEEN make_date($2::int, 1, 1) AND make_date($2::int, 12, 31)))) AS demo`,
       [programmeId, year, basis],
     );
     return Boolean(row?.demo);

@@ -204,9 +204,9 @@ async function episodeAggregates(
       [pid, start, end],
     ),
     em.query(
-      `SELECT ($3::date - entry_date)::int AS d, count(*)::int AS n FROM support_episode
-        WHERE programme_id = $1 AND entry_date <= $3 AND (exit_date IS NULL OR exit_date > $3) GROUP BY 1 ORDER BY 1`,
-      [pid, start, end],
+      `SELECT ($2::date - entry_date)::int AS d, count(*)::int AS n FROM support_episode
+        WHERE programme_id = $1 AND entry_date <= $2 AND (exit_date IS NULL OR exit_date > $2) GROUP BY 1 ORDER BY 1`,
+      [pid, end],
     ),
     em.query(
       `SELECT commune,

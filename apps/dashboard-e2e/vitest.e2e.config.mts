@@ -1,3 +1,4 @@
+// Named *.e2e.config so the Nx vitest plugin does not infer a unit "test" target from it: these run as the e2e target, after the builds.
 import { nxViteTsPaths } from '@nx/vite/plugins/nx-tsconfig-paths.plugin';
 import { defineConfig } from 'vitest/config';
 

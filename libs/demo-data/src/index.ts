@@ -1,0 +1,3 @@
+export { generateDemoData } from './lib/generate';
+export { DEMO_LABELS } from './lib/labels';
+export type * from './lib/types';

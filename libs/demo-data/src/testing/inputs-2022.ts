@@ -1,0 +1,235 @@
+import type { DemoBudgetLineIn, DemoProgrammeInput } from '../lib/types';
+
+/**
+ * Test fixture: the three programmes of the convention cadre 2022 (document 001, annexes 1 to 3),
+ * transcribed here so that the tests of this library do not depend on another library.
+ * Amounts in cents; the '63/64' payroll group is one line without account code.
+ */
+
+type Row = [groupCode: string, accountCode: string | null, label: string, euros: number | null, funderCode?: string | null];
+
+function lines(side: 'expenses' | 'income', rows: Row[]): DemoBudgetLineIn[] {
+  return rows.map(([groupCode, accountCode, label, euros, funderCode]) => ({
+    groupCode,
+    side,
+    accountCode,
+    label,
+    amountCents: euros === null ? null : euros * 100,
+    ...(side === 'income' ? { funderCode: funderCode ?? null } : {}),
+  }));
+}
+
+export const acorCentreVille: DemoProgrammeInput = {
+  programmeCode: 'acor-centre-ville',
+  profile: 'day_centre_outreach',
+  capacity: {},
+  forecast2022: [
+    ...lines('expenses', [
+      ['60', '606120', 'eau, électricité, chauffage', 18782],
+      ['60', '606211', 'combustibles et carburants', 2500],
+      ['60', '606231', "fournitures d'atelier", 4250],
+      ['60', '606240', 'fournitures de bureau et informatiques', 2643],
+      ['60', '606250', 'fournitures éducatives et de loisirs', 330],
+      ['60', '606260', "fournitures hôtelières dont produits d'entretien", 11205],
+      ['60', '606600', 'produits pharmaceutiques et fournitures médicale', 62],
+      ['61', '611200', 'prestations à caractère social', 8000],
+      ['61', '613200', 'locations immobilières', 790],
+      ['61', '613500', 'locations mobilières', 4675],
+      ['61', '614000', 'charges locatives', 100],
+      ['61', '615000', 'entretien', 8082],
+      ['61', '615600', 'maintenance', 9343],
+      ['61', '616000', 'assurances', 4034],
+      ['61', '618000', 'documentation et colloques', 1630],
+      ['62', '621000', "personnel extérieur à l'établissement", 2000],
+      ['62', '622000', "Rémunérations d'intermédiaires et honoraires", 3700],
+      ['62', '624000', 'transport divers', 500],
+      ['62', '625000', 'déplacements, missions et réceptions', 1234],
+      ['62', '626000', 'affranchissements et téléphone', 6719],
+      ['62', '627000', 'services bancaires', 111],
+      ['62', '628100', "blanchissage à l'extérieur", 405],
+      ['62', '628200', "alimentation à l'extérieur", 32000],
+      ['62', '628300', "nettoyage à l'extérieur", 27663],
+      ['62', '628800', 'autres prestations extérieures', 21],
+      ['63', '635130', 'autres impôts locaux', null],
+      ['63/64', null, 'CHARGES DE PERSONNEL (dont primes médico-social au 1/4/2022 : 41 424 €)', 489174],
+      ['65', '655700', 'frais de siège Direction (dt 2 059 € s/Primes Médico-social 1/4/22)', 32160],
+      ['65', '658600', 'fonds de solidarité', 500],
+      ['65', '658800', 'autres charges gestion courante', 68],
+      ['68', '681120', 'dotations aux amortissements', 6560],
+      ['68', '681150', 'dotations aux provisions', null],
+    ]),
+    ...lines('income', [
+      ['70', '708000', 'produits des activités annexes - repas délivrés usagers', 3960, null],
+      ['74', null, 'Subvention Ville de Dijon', 198000, 'ville-dijon'],
+      ['74', null, 'Subvention Métropole Grand Dijon - convention Cadre', 184474, 'dijon-metropole'],
+      ['74', null, "Subvention de l'Etat -BOP 177", 163956, 'etat'],
+      ['74', null, 'Subvention Etat renfort maraudes', 25000, 'etat'],
+      ['74', null, 'Subvention Etat DDCS', 38000, 'etat'],
+      ['74', null, "Subvention de l'Etat - DDETS Primes Médico-social au 1/4/22 (Ségur)", 43483, 'etat'],
+      ['74', null, "Subvention Etat DDCS (poste renfort jusqu'en 05/2022)", 22368, 'etat'],
+    ]),
+  ],
+  funding2022: [
+    { funderCode: 'ville-dijon', label: 'Ville de Dijon', amountCents: 38247400, funderIsSignatory: true, earmarks: [] },
+    {
+      funderCode: 'etat',
+      label: 'État crédits BOP 177',
+      amountCents: 29280700,
+      funderIsSignatory: true,
+      earmarks: [
+        { kind: 'outreach_reinforcement', label: 'Renfort maraudes', amountCents: 2500000 },
+        { kind: 'segur', label: 'Primes Ségur', amountCents: 4348300 },
+      ],
+    },
+  ],
+  staff2022: [
+    { jobCode: 'deputy-director', jobTitle: 'directeur adjoint', quantity: 0.15, unit: 'fte' },
+    { jobCode: 'head-of-service', jobTitle: 'chef de service', quantity: 1, unit: 'fte' },
+    { jobCode: 'administrative', jobTitle: 'temps administratif', quantity: 0.35, unit: 'fte' },
+    { jobCode: 'educational-staff', jobTitle: 'personnel éducatif', quantity: 9, unit: 'fte' },
+    { jobCode: 'future-job-contract-and-reinforcement', jobTitle: "emploi d'avenir et temps de renfort", quantity: 1, unit: 'posts' },
+  ],
+};
+
+export const acorDijonMetropole: DemoProgrammeInput = {
+  programmeCode: 'acor-dijon-metropole',
+  profile: 'housing_support',
+  capacity: { followUpsPerYear: 220, ofWhichChenove: 60 },
+  forecast2022: [
+    ...lines('expenses', [
+      ['60', '606120', 'eau, électricité, chauffage', 4858],
+      ['60', '606211', 'combustibles et carburants', 4100],
+      ['60', '606231', "fournitures d'atelier", 1231],
+      ['60', '606240', 'fournitures de bureau et informatiques', 2522],
+      ['60', '606250', 'fournitures éducatives et de loisirs', 290],
+      ['60', '606265', "produits d'entretien", 600],
+      ['60', '606600', 'produits pharmaceutiques et fournitures médicale', 53],
+      ['61', '613200', 'locations immobilières', 26600],
+      ['61', '613500', 'locations mobilières', 7145],
+      ['61', '614000', 'charges locatives', 385],
+      ['61', '615000', 'entretien', 8612],
+      ['61', '615600', 'maintenance', 11943],
+      ['61', '616000', 'assurances', 3847],
+      ['61', '618000', 'documentation et colloques', 154],
+      ['62', '621000', "personnel extérieur à l'établissement", 4000],
+      ['62', '622000', "Rémunérations d'intermédiaires et honoraires", 12000],
+      ['62', '625000', 'déplacements, missions et réceptions', 4365],
+      ['62', '626000', 'affranchissements et téléphone', 7149],
+      ['62', '628000', 'prestations extérieures', 3959],
+      ['63/64', null, 'CHARGES DE PERSONNEL (dont primes médico-social au 1/4/2022 : 37 660 €)', 575192],
+      ['65', '655700', 'frais de siège Direction (dt 1 870 € s/Primes Médico-social 1/4/22)', 37586],
+      ['65', '658600', 'fonds de solidarité', 50000],
+      ['65', '658800', 'autres charges gestion courante', 68],
+      ['68', '681120', 'dotations aux amortissements', 12211],
+      ['68', '681150', 'dotations aux provisions', null],
+    ]),
+    ...lines('income', [
+      ['74', null, 'Subvention Métropole - transfert de Compétence', 111572, 'dijon-metropole'],
+      ['74', null, 'Subvention Métropole', 401628, 'dijon-metropole'],
+      ['74', null, "Subvention de l'État - DDETS Primes Médico-social au 1/4/22 (Ségu)", 35577, 'etat'],
+      ['74', null, 'Subvention Dijon Métropole - Lutte contre la pauvreté', 57630, 'dijon-metropole'],
+      ['74', null, 'Subvention Métropole - Lutte contre la pauvreté - Primes Médico-social (Ségu) au 1/4/2022', 3953, 'dijon-metropole'],
+      ['74', null, "Subvention de l'État - CGET", 40000, 'etat'],
+      ['74', null, "Subvention de l'État - BOP 177", 66360, 'etat'],
+      ['74', null, 'Subvention CCAS - Ville de Chenove', 62150, 'ccas-chenove'],
+    ]),
+  ],
+  funding2022: [
+    {
+      funderCode: 'dijon-metropole',
+      label: 'Dijon Métropole',
+      amountCents: 51715300,
+      funderIsSignatory: true,
+      earmarks: [{ kind: 'segur', label: 'Primes Ségur médico-social', amountCents: 395300 }],
+    },
+    { funderCode: 'dijon-metropole', label: 'Dijon Métropole (lutte contre la pauvreté)', amountCents: 5763000, funderIsSignatory: true, earmarks: [] },
+    { funderCode: 'ccas-chenove', label: 'CCAS de Chenôve', amountCents: 6215000, funderIsSignatory: true, earmarks: [] },
+    { funderCode: 'etat', label: 'État crédits Contrat de ville', amountCents: 4000000, funderIsSignatory: true, earmarks: [] },
+    {
+      funderCode: 'etat',
+      label: 'État crédits BOP 177',
+      amountCents: 10193700,
+      funderIsSignatory: true,
+      earmarks: [{ kind: 'segur', label: 'Primes Ségur', amountCents: 3557700 }],
+    },
+  ],
+  staff2022: [
+    { jobCode: 'head-of-unit', jobTitle: 'Responsable de pôle', quantity: 0.2, unit: 'fte' },
+    { jobCode: 'middle-manager', jobTitle: 'Cadres intermédiaires : adjoint de direction/chef de service', quantity: 2, unit: 'fte' },
+    { jobCode: 'social-worker', jobTitle: 'intervenants sociaux', quantity: 8, unit: 'posts' },
+    { jobCode: 'administrative', jobTitle: 'administratif', quantity: 1, unit: 'fte' },
+  ],
+};
+
+export const emas: DemoProgrammeInput = {
+  programmeCode: 'emas',
+  profile: 'mobile_mental_health',
+  capacity: { activeCaseload: 40, coEvaluations: 5, coEvaluationMaxDays: 90 },
+  forecast2022: [
+    ...lines('expenses', [
+      ['60', '606110', 'Eau et assainissement', 100],
+      ['60', '606120', 'Energie & électricité', 960],
+      ['60', '606130', 'Chauffage, gaz de Ville', null],
+      ['60', '606211', 'Carburants, fournitures de garage', 880],
+      ['60', '606230', "Fournitures d'ateliers", 341],
+      ['60', '606240', 'Fournitures de bureau & Informatiques', 796],
+      ['60', '606250', 'Fournitures éducatives et de loisirs', null],
+      ['60', '606260', "Fournitures hôtelières (dont produits d'entretien)", 120],
+      ['60', '606600', 'Produits pharmaceutiques', 31],
+      ['61', '611200', 'Prestations à caractère social', null],
+      ['61', '613200', 'Location immobilière', 3240],
+      ['61', '613500', 'Location équipement', 2937],
+      ['61', '614000', 'Charges locatives & de copropriété', 90],
+      ['61', '615200', 'Entretien & réparations sur biens immobiliers', 203],
+      ['61', '615500', 'Entretien & réparations sur biens mobiliers', 203],
+      ['61', '615600', 'Maintenance', 1558],
+      ['61', '616000', "Primes d'assurance", 777],
+      ['61', '618000', 'Documentation - Concours divers', 137],
+      ['62', '621800', 'Autres personnels extérieurs (dt 5 272 € Primes médico-social au 1/4/22)', 74327],
+      ['62', '622000', "Rémunérations d'Intermédiaires & honoraires", 3300],
+      ['62', '625000', 'Déplacements, missions et réceptions', 1071],
+      ['62', '626100', 'Affranchissements', 239],
+      ['62', '626200', 'Téléphone', 743],
+      ['62', '627000', 'Services bancaires', 20],
+      ['62', '628300', "Nettoyage à l'extérieur", 773],
+      ['62', '628800', 'Autres prestations extérieur', 8],
+      ['63', '635130', 'Autres Impôts locaux', null],
+      ['63/64', null, 'CHARGES DE PERSONNEL', 82766],
+      ['65', '655700', 'frais de siège Direction (dt 505 € s/Primes Médico-social 1/4/22)', 8754],
+      ['65', '658600', 'Fonds de solidarité', 300],
+      ['65', '658800', 'Autres charges diverses de gestion courante', 4],
+      ['68', '681120', 'Amortissements Immobilisations corporelles', 235],
+      ['68', '681530', "Provisions d'exploitation / risques retraite", null],
+    ]),
+    ...lines('income', [
+      ['74', '741000', "Subventions d'exploitation", 174240, null],
+      ['74', null, "Subvention de l'Etat - DDETS Primes Médico-social au 1/4/22 (Ségur)", 10673, 'etat'],
+    ]),
+  ].map((line) =>
+    // The EMAS payroll group prints its Ségur part on a separate note row: given explicitly.
+    line.groupCode === '63/64' ? { ...line, segurCents: 489600 } : line,
+  ),
+  funding2022: [
+    { funderCode: 'ville-dijon', label: 'Ville de Dijon', amountCents: 2265100, funderIsSignatory: true, earmarks: [] },
+    { funderCode: 'ccas-chenove', label: 'CCAS de Chenôve', amountCents: 197500, funderIsSignatory: true, earmarks: [] },
+    { funderCode: 'dijon-metropole', label: 'Dijon Métropole', amountCents: 2904000, funderIsSignatory: true, earmarks: [] },
+    {
+      funderCode: 'etat',
+      label: 'État crédits BOP 177',
+      amountCents: 3575300,
+      funderIsSignatory: true,
+      earmarks: [{ kind: 'segur', label: 'Primes Ségur', amountCents: 1067300 }],
+    },
+    { funderCode: 'ars-bfc', label: 'ARS 21', amountCents: 3300000, funderIsSignatory: true, earmarks: [] },
+  ],
+  staff2022: [
+    { jobCode: 'deputy-director', jobTitle: 'directeur adjoint', quantity: 0.08, unit: 'fte' },
+    { jobCode: 'head-of-service', jobTitle: 'chef de service', quantity: 0.3, unit: 'fte' },
+    { jobCode: 'social-worker', jobTitle: 'travailleur social', quantity: 1, unit: 'fte' },
+    { jobCode: 'nurse', jobTitle: 'infirmière', quantity: 1, unit: 'fte' },
+    { jobCode: 'psychologist', jobTitle: 'psychologue', quantity: 0.4, unit: 'fte' },
+    { jobCode: 'administrative', jobTitle: 'temps administratif', quantity: 0.3, unit: 'fte' },
+  ],
+};
+
+export const PROGRAMMES_2022: readonly DemoProgrammeInput[] = [acorCentreVille, acorDijonMetropole, emas];
