@@ -100,11 +100,12 @@ describe('reference data loaded from the seed documents', () => {
 
   it('stores staff as printed, posts kept apart from FTE', async () => {
     const dm: ProgrammeDetail = (await http.get('/api/programmes/acor-dijon-metropole').expect(200)).body;
-    const social = dm.staff.find((s) => /intervenants sociaux/.test(s.jobTitle));
+    const doc2022 = (s: ProgrammeDetail['staff'][number]) => s.year === 2022 && s.basis === 'forecast' && !s.demo;
+    const social = dm.staff.filter(doc2022).find((s) => /intervenants sociaux/.test(s.jobTitle));
     expect(social).toMatchObject({ quantity: 8, unit: 'posts' });
     const emas: ProgrammeDetail = (await http.get('/api/programmes/emas').expect(200)).body;
     // 0,08 + 0,30 + 1,00 + 1,00 + 0,40 + 0,30 = 3,08 ETP
-    const fte = emas.staff.filter((s) => s.unit === 'fte').reduce((acc, s) => acc + Math.round((s.quantity ?? 0) * 100), 0);
+    const fte = emas.staff.filter((s) => doc2022(s) && s.unit === 'fte').reduce((acc, s) => acc + Math.round((s.quantity ?? 0) * 100), 0);
     expect(fte).toBe(308);
   });
 

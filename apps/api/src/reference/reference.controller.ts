@@ -1,7 +1,7 @@
 import { BadRequestException, Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { addYears, format, isValid, parseISO, subDays } from 'date-fns';
-import { BudgetQuery, ObligationsQuery, YearQuery } from './reference.dto';
+import { BudgetQuery, ObligationsQuery } from './reference.dto';
 import { ReferenceService } from './reference.service';
 
 const today = () => format(new Date(), 'yyyy-MM-dd');
@@ -30,9 +30,9 @@ export class ReferenceController {
   }
 
   @Get('programmes/:code/funding')
-  @ApiOperation({ summary: 'Financements par financeur (parts fléchées, signataire ou non)' })
-  getFunding(@Param('code') code: string, @Query() q: YearQuery) {
-    return this.reference.getFunding(code, q.year);
+  @ApiOperation({ summary: 'Financements par financeur (parts fléchées, signataire ou non), prévisionnels ou réalisés' })
+  getFunding(@Param('code') code: string, @Query() q: BudgetQuery) {
+    return this.reference.getFunding(code, q.year, q.basis);
   }
 
   @Get('agreements')

@@ -235,17 +235,17 @@ export class ReferenceService {
     };
   }
 
-  async getFunding(code: string, year: number): Promise<FundingView> {
+  async getFunding(code: string, year: number, basis: 'forecast' | 'actual' = 'forecast'): Promise<FundingView> {
     const p = await this.programmeOr404(code);
     const fundings = await this.ds.getRepository(Funding).find({
-      where: { programme: { id: p.id }, year },
+      where: { programme: { id: p.id }, year, basis },
       relations: { funder: true },
       order: { position: 'ASC' },
     });
     const earmarks = fundings.length
       ? await this.ds.getRepository(Earmark).find({ where: { funding: { id: In(fundings.map((f) => f.id)) } }, relations: { funding: true } })
       : [];
-    const budget = await this.ds.getRepository(Budget).findOne({ where: { programme: { id: p.id }, year, basis: 'forecast' } });
+    const budget = await this.ds.getRepository(Budget).findOne({ where: { programme: { id: p.id }, year, basis } });
     let budgetIncomeCents: number | null = null;
     if (budget) {
       const lines = await this.ds.getRepository(BudgetLine).find({ where: { budget: { id: budget.id }, side: 'income' } });
@@ -255,6 +255,7 @@ export class ReferenceService {
     return {
       programmeCode: p.code,
       year,
+      basis,
       lines: fundings.map((f) => ({
         funder: { code: f.funder.code, name: f.funder.name },
         label: f.label,
@@ -266,7 +267,7 @@ export class ReferenceService {
       })),
       totalCents: sumCents(fundings.map((f) => f.amountCents)),
       budgetIncomeCents,
-      note: note ? note.printed : null,
+      note: basis === 'forecast' && note ? note.printed : null,
     };
   }
 

@@ -74,7 +74,7 @@ describe('query functions', () => {
     ['fetchProgrammes', () => fetchProgrammes()],
     ['fetchProgramme', () => fetchProgramme('emas')],
     ['fetchBudget', () => fetchBudget('emas', 2022, 'actual')],
-    ['fetchFunding', () => fetchFunding('emas', 2022)],
+    ['fetchFunding', () => fetchFunding('emas', 2022, 'forecast')],
     ['fetchAgreements', () => fetchAgreements()],
     ['fetchAgreement', () => fetchAgreement('convention-cadre-sdat-2022')],
     ['fetchReconciliation', () => fetchReconciliation()],
@@ -100,8 +100,8 @@ describe('query keys', () => {
       programmeKeys.budget('emas', 2022, 'forecast'),
       programmeKeys.budget('emas', 2022, 'actual'),
       programmeKeys.budget('emas', 2023, 'forecast'),
-      programmeKeys.funding('emas', 2022),
-      programmeKeys.funding('emas', 2023),
+      programmeKeys.funding('emas', 2022, 'forecast'),
+      programmeKeys.funding('emas', 2023, 'forecast'),
       agreementKeys.all,
       agreementKeys.list(),
       agreementKeys.detail('emas'),
@@ -118,7 +118,7 @@ describe('query keys', () => {
     const startsWith = (key: readonly unknown[], prefix: readonly unknown[]) =>
       prefix.every((part, index) => key[index] === part);
     expect(startsWith(programmeKeys.budget('emas', 2022, 'forecast'), programmeKeys.detail('emas'))).toBe(true);
-    expect(startsWith(programmeKeys.funding('emas', 2022), programmeKeys.all)).toBe(true);
+    expect(startsWith(programmeKeys.funding('emas', 2022, 'forecast'), programmeKeys.all)).toBe(true);
     expect(startsWith(agreementKeys.detail('x'), agreementKeys.all)).toBe(true);
     expect(startsWith(obligationKeys.range('a', 'b'), obligationKeys.all)).toBe(true);
   });

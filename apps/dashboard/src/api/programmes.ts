@@ -8,7 +8,7 @@ export const programmeKeys = {
   list: () => [...programmeKeys.all, 'list'] as const,
   detail: (code: string) => [...programmeKeys.all, 'detail', code] as const,
   budget: (code: string, year: number, basis: Basis) => [...programmeKeys.detail(code), 'budget', year, basis] as const,
-  funding: (code: string, year: number) => [...programmeKeys.detail(code), 'funding', year] as const,
+  funding: (code: string, year: number, basis: Basis) => [...programmeKeys.detail(code), 'funding', year, basis] as const,
 };
 
 export function fetchProgrammes(signal?: AbortSignal): Promise<ProgrammeSummary[]> {
@@ -23,8 +23,8 @@ export function fetchBudget(code: string, year: number, basis: Basis, signal?: A
   return fetchJson<BudgetView>(apiUrl(`programmes/${encodeURIComponent(code)}/budgets`, { year, basis }), { signal });
 }
 
-export function fetchFunding(code: string, year: number, signal?: AbortSignal): Promise<FundingView> {
-  return fetchJson<FundingView>(apiUrl(`programmes/${encodeURIComponent(code)}/funding`, { year }), { signal });
+export function fetchFunding(code: string, year: number, basis: Basis, signal?: AbortSignal): Promise<FundingView> {
+  return fetchJson<FundingView>(apiUrl(`programmes/${encodeURIComponent(code)}/funding`, { year, basis }), { signal });
 }
 
 export function useProgrammes() {
@@ -43,10 +43,10 @@ export function useBudget(code: string, year: number, basis: Basis, options: { e
   });
 }
 
-export function useFunding(code: string, year: number, options: { enabled?: boolean } = {}) {
+export function useFunding(code: string, year: number, basis: Basis, options: { enabled?: boolean } = {}) {
   return useQuery({
-    queryKey: programmeKeys.funding(code, year),
-    queryFn: ({ signal }) => fetchFunding(code, year, signal),
+    queryKey: programmeKeys.funding(code, year, basis),
+    queryFn: ({ signal }) => fetchFunding(code, year, basis, signal),
     enabled: options.enabled ?? true,
   });
 }

@@ -105,6 +105,7 @@ export const acorCentreVilleBudget2022: BudgetView = {
 export const acorCentreVilleFunding2022: FundingView = {
   programmeCode: 'acor-centre-ville',
   year: 2022,
+  basis: 'forecast',
   lines: [
     {
       funder: { code: 'ville-de-dijon', name: 'Ville de Dijon' },

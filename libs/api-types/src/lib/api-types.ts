@@ -128,9 +128,10 @@ export interface FundingLineView {
 export interface FundingView {
   programmeCode: string;
   year: number;
+  basis: Basis;
   lines: FundingLineView[];
   totalCents: number;
-  /** Total income of the forecast budget of the same year, for comparison (null without budget). */
+  /** Total income of the budget of the same year and basis, for comparison (null without budget). */
   budgetIncomeCents: number | null;
   note: string | null;
 }

@@ -72,6 +72,7 @@ const lineArb: fc.Arbitrary<FundingLineView> = fc
 const fundingArb: fc.Arbitrary<FundingView> = fc.array(lineArb, { maxLength: 10 }).map((lines) => ({
   programmeCode: 'emas',
   year: 2022,
+  basis: 'forecast',
   lines,
   totalCents: lines.reduce((sum, line) => sum + line.amountCents, 0),
   budgetIncomeCents: null,

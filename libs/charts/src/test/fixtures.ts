@@ -75,6 +75,7 @@ export const actualBudget: BudgetView = {
 export const funding: FundingView = {
   programmeCode: 'acor-centre-ville',
   year: 2022,
+  basis: 'forecast',
   lines: [
     {
       funder: { code: 'ville-de-dijon', name: 'Ville de Dijon' },

@@ -27,7 +27,7 @@ describe('Dispositif page', () => {
         '/api/programmes/acor-centre-ville/budgets?year=2022&basis=forecast',
       ),
     );
-    expect(fetchMock.mock.calls.map(([url]) => String(url))).toContain('/api/programmes/acor-centre-ville/funding?year=2022');
+    expect(fetchMock.mock.calls.map(([url]) => String(url))).toContain('/api/programmes/acor-centre-ville/funding?year=2022&basis=forecast');
     expect(document.title).toBe('ACOR Centre Ville — Indicateurs des conventions');
   });
 

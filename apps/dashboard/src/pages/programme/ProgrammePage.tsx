@@ -116,7 +116,7 @@ export function ProgrammePage() {
   const budget = useBudget(code, year ?? 0, basis, { enabled: year !== null && listed !== false });
   const otherListed = year !== null && hasBudget(programme.data, year, otherBasis) === true;
   const otherBudget = useBudget(code, year ?? 0, otherBasis, { enabled: otherListed });
-  const funding = useFunding(code, year ?? 0, { enabled: year !== null });
+  const funding = useFunding(code, year ?? 0, basis, { enabled: year !== null });
 
   const fundingOption = useMemo(
     () => (funding.data ? fundingByFunderOption(funding.data, { showTitle: false }) : null),
