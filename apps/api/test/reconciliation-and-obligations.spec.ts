@@ -121,3 +121,25 @@ describe('reconciliation findings and obligations, through the API', () => {
     });
   });
 });
+
+describe('agreement-level compliance checks', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(async () => t?.close());
+
+  it('Pacte de solidarité 2020: Métropole ≥ État holds, each side 200 000 €', async () => {
+    const body = (await request(t.app.getHttpServer()).get('/api/agreements/pacte-solidarite-dijon-metropole-2020/checks').expect(200)).body;
+    const parity = body.checks.find((c: { code: string }) => c.code === 'pacte_parity');
+    expect(parity.passed).toBe(true);
+    // Annexe 1 of the Pacte: État 200 000 € and Métropole 200 000 € over the actions.
+    const text = JSON.stringify(parity);
+    expect(text).toContain('20000000');
+  });
+
+  it('an agreement without funded actions has no such check', async () => {
+    const body = (await request(t.app.getHttpServer()).get('/api/agreements/ccas-dijon-carsat-2014/checks').expect(200)).body;
+    expect(body.checks).toEqual([]);
+  });
+});

@@ -47,14 +47,22 @@ function dashboardDir(config: AppConfig): string | null {
 export async function createApp(config: AppConfig): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { bufferLogs: true });
   app.useLogger(app.get(Logger));
-  app.enableShutdownHooks();
   app.set('trust proxy', 'loopback');
   app.disable('x-powered-by');
 
   const dataSource = app.get(DataSource);
-  await dataSource.runMigrations({ transaction: 'each' });
-  await loadReferenceData(dataSource);
-  if (config.demoData) await loadDemoData(dataSource);
+  const logger = app.get(Logger);
+  let t = Date.now();
+  const migrations = await dataSource.runMigrations({ transaction: 'each' });
+  logger.log(`Migrations : ${migrations.length} appliquée(s) en ${Date.now() - t} ms`, 'Démarrage');
+  t = Date.now();
+  const reference = await loadReferenceData(dataSource);
+  logger.log(`Données de référence : ${reference.loaded ? 'chargées' : 'à jour'} en ${Date.now() - t} ms`, 'Démarrage');
+  if (config.demoData) {
+    t = Date.now();
+    const demo = await loadDemoData(dataSource);
+    logger.log(`Données de démonstration : ${demo.loaded ? `${demo.episodes} accompagnements chargés` : 'déjà présentes'} en ${Date.now() - t} ms`, 'Démarrage');
+  }
 
   app.use(
     helmet({

@@ -31,4 +31,10 @@ export class IndicatorsController {
   comparison(@Query() q: ComparisonQuery) {
     return this.indicators.comparison(q.agreement, q.years, q.basis);
   }
+
+  @Get('agreements/:code/checks')
+  @ApiOperation({ summary: "Contrôles de conformité d'une convention prise dans son ensemble (parité du Pacte : Métropole ≥ État)" })
+  agreementChecks(@Param('code') code: string) {
+    return this.indicators.agreementChecks(code);
+  }
 }

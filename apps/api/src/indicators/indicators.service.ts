@@ -1,7 +1,7 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { ComparisonResponse, ProgrammeIndicatorsResponse } from '@sdat/api-types';
-import { CATALOGUE, computeProgrammeIndicators, type IndicatorValue } from '@sdat/indicators';
+import { CATALOGUE, computePacteParity, computeProgrammeIndicators, type IndicatorValue } from '@sdat/indicators';
 import { DataSource } from 'typeorm';
 import { loadProgrammeYearInput } from './programme-year-inputs';
 
@@ -71,5 +71,31 @@ export class IndicatorsService {
       }
     }
     return { agreement: { code: agreement.code, title: agreement.title }, years, basis, programmes, cells };
+  }
+
+  /**
+   * Checks that apply to an agreement as a whole (not to one programme): today the Pacte's parity
+   * rule (Métropole ≥ État, per action and in total), from the amounts stored for its actions.
+   */
+  async agreementChecks(agreementCode: string): Promise<{ agreement: { code: string; title: string }; checks: IndicatorValue[] }> {
+    const [agreement] = await this.ds.query('SELECT id, code, title, start_date FROM agreement WHERE code = $1', [agreementCode]);
+    if (!agreement) throw new NotFoundException(`Convention introuvable : « ${agreementCode} ».`);
+    const actions: { number: string; title: string; state: string | null; metropole: string | null }[] = await this.ds.query(
+      `SELECT number, title, state_amount_cents AS state, metropole_amount_cents AS metropole
+         FROM agreement_action WHERE agreement_id = $1 ORDER BY id`,
+      [agreement.id],
+    );
+    const funded = actions.filter((a) => a.state !== null && a.metropole !== null);
+    const checks: IndicatorValue[] = [];
+    if (funded.length) {
+      const year = Number(String(agreement.start_date).slice(0, 4));
+      checks.push(
+        computePacteParity({
+          year,
+          actions: funded.map((a) => ({ code: a.number, label: `${a.number} ${a.title}`, stateCents: Number(a.state), metropoleCents: Number(a.metropole) })),
+        }),
+      );
+    }
+    return { agreement: { code: agreement.code, title: agreement.title }, checks };
   }
 }

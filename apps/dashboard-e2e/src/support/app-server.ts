@@ -29,18 +29,19 @@ export interface RunningServer {
  * Starts the built product exactly as `npm start` does (node dist/apps/api/main.js), on a free port,
  * with a fresh embedded database — or the server in TEST_DATABASE_URL when set.
  */
-export async function startBuiltApp(): Promise<RunningServer> {
+export async function startBuiltApp(options: { dataDir?: string } = {}): Promise<RunningServer> {
   const main = join(workspaceRoot, 'dist/apps/api/main.js');
   if (!existsSync(main)) throw new Error(`Application non construite : ${main} introuvable (lancer nx build api).`);
   const port = await freePort();
-  const dataDir = mkdtempSync(join(tmpdir(), 'sdat-e2e-'));
+  const ownDir = !options.dataDir;
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'sdat-e2e-'));
   const server = process.env['TEST_DATABASE_URL'];
   const env: NodeJS.ProcessEnv = {
     PATH: process.env['PATH'],
     HOME: process.env['HOME'],
     PORT: String(port),
     HOST: '127.0.0.1',
-    LOG_LEVEL: 'warn',
+    LOG_LEVEL: 'info',
     DASHBOARD_DIR: join(workspaceRoot, 'dist/apps/dashboard'),
     EMBEDDED_DB_DIR: join(dataDir, 'pglite'),
     ...(server ? { DATABASE_URL: server, DEMO_DATA: 'true' } : {}),
@@ -69,7 +70,7 @@ export async function startBuiltApp(): Promise<RunningServer> {
     async stop() {
       child.kill('SIGTERM');
       await new Promise((r) => child.once('exit', r));
-      rmSync(dataDir, { recursive: true, force: true });
+      if (ownDir) rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }
