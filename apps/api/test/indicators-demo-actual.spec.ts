@@ -85,9 +85,6 @@ describe('indicators on the demo activity data (actual basis)', () => {
       programmeCode: 'emas',
       periodStart: '2022-01-01',
       periodEnd: '2022-12-31',
-      presentAtStart: 0,
-      entries: 0,
-      exits: 0,
       survival,
     });
     expect(pick(r, 'median_duration_days').value).toBe(expected.value);

@@ -36,7 +36,6 @@ export {
 
 // Catalogue
 export {
-  AGREEMENT_2022_TARGETS,
   CATALOGUE,
   definitionsForProgramme,
   getDefinition,
@@ -100,7 +99,7 @@ export {
 } from './lib/formulas/series';
 
 // Programme-year runner
-export { AGREEMENT_2022_CAPACITY, computeProgrammeIndicators } from './lib/programme';
+export { computeProgrammeIndicators } from './lib/programme';
 
 // Display and errors
 export { formatIndicatorValue } from './lib/internal/text';

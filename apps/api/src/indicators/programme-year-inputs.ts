@@ -154,9 +154,9 @@ async function loadStaff(em: EntityManager, pid: number, code: Code, year: numbe
 }
 
 async function loadTargets(em: EntityManager, pid: number, code: Code): Promise<ProgrammeTarget[]> {
-  const rows: { code: string; label: string; value: string; source_text: string | null; annex: number | null }[] = await em.query(
-    `SELECT t.code, t.label, t.value, t.source_text, p.annex_number AS annex
-       FROM capacity_target t JOIN programme p ON p.id = t.programme_id
+  const rows: { code: string; label: string; value: string; source_text: string | null; annex: number | null; agreement_title: string }[] = await em.query(
+    `SELECT t.code, t.label, t.value, t.source_text, p.annex_number AS annex, a.title AS agreement_title
+       FROM capacity_target t JOIN programme p ON p.id = t.programme_id JOIN agreement a ON a.id = p.agreement_id
       WHERE t.programme_id = $1 ORDER BY t.id`,
     [pid],
   );
@@ -171,8 +171,8 @@ async function loadTargets(em: EntityManager, pid: number, code: Code): Promise<
         value: Number(r.value),
         measure: m.measure,
         ...(m.territoryCode ? { territoryCode: m.territoryCode } : {}),
-        sourceRef: { document: `Annexe ${r.annex ?? '?'} – Modalités de fonctionnement`, quote: r.source_text ?? r.label },
-      } as ProgrammeTarget;
+        sourceRef: { document: r.agreement_title, location: `Annexe ${r.annex ?? '?'} – Modalités de fonctionnement`, quote: r.source_text ?? r.label },
+      } satisfies ProgrammeTarget;
     });
 }
 

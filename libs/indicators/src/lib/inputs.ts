@@ -307,6 +307,6 @@ export interface ProgrammeYearInput {
   attendance?: AttendanceInput;
   outreach?: OutreachInput;
   pacteParity?: PacteParityInput;
-  /** Defaults to AGREEMENT_2022_TARGETS. */
+  /** Targets written in the agreement (from the database); none → target_completion has no target. */
   targets?: ProgrammeTarget[];
 }

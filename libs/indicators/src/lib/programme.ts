@@ -1,5 +1,5 @@
 import { MoneyError } from '@sdat/format';
-import { AGREEMENT_2022_TARGETS, CATALOGUE, isApplicable } from './catalogue';
+import { CATALOGUE, isApplicable } from './catalogue';
 import type { BudgetInput, CapacityInput, ProgrammeYearInput } from './inputs';
 import { pickBudget } from './internal/budget';
 import { NO_INPUT_REASON, unavailable, type Scope } from './internal/build';
@@ -47,11 +47,6 @@ import {
 import { computeFteByJob, computeFteTotal } from './formulas/staff';
 import { computeTargetCompletion } from './formulas/targets';
 
-/** Capacities stated by the 2022 agreement (EMAS: « File active de 40 personnes »). */
-export const AGREEMENT_2022_CAPACITY: Readonly<Partial<Record<ProgrammeCode, CapacityInput>>> = {
-  emas: { places: 40 },
-};
-
 type Runner = (input: ProgrammeYearInput) => IndicatorValue | null;
 
 function withBudget(run: (budget: BudgetInput, input: ProgrammeYearInput) => IndicatorValue): Runner {
@@ -95,7 +90,7 @@ const RUNNERS: Record<IndicatorCode, Runner> = {
   active_caseload: withField('episodes', (ep) => computeActiveCaseload(ep)),
   occupancy_rate: (input) => {
     const ep = input.episodes;
-    const capacity = input.capacity ?? AGREEMENT_2022_CAPACITY[input.programmeCode];
+    const capacity = input.capacity;
     if (ep === undefined || ep.participantDays === undefined || capacity === undefined) return null;
     const period = { start: ep.periodStart, end: ep.periodEnd };
     const value = computeOccupancyRate({
@@ -129,7 +124,7 @@ const RUNNERS: Record<IndicatorCode, Runner> = {
   attendance: withField('attendance', (v) => computeAttendance(v)),
   outreach_contacts: withField('outreach', (v) => computeOutreachContacts(v)),
   target_completion: withField('episodes', (ep, input) =>
-    computeTargetCompletion(ep, input.targets ?? AGREEMENT_2022_TARGETS),
+    computeTargetCompletion(ep, input.targets ?? []),
   ),
   head_office_cap: withBudget((budget) => computeHeadOfficeCap(budget)),
   no_deficit_carried_over: withBudget((budget, input) => computeNoDeficitCarriedOver(budget, input.previousBudgets ?? [])),

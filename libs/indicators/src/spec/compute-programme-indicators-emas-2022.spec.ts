@@ -1,4 +1,5 @@
 import { parseEurosToCents as eur } from '@sdat/format';
+import { AGREEMENT_2022_TARGETS } from './fixtures/targets-2022';
 import {
   computeProgrammeIndicators,
   definitionsForProgramme,
@@ -11,6 +12,9 @@ const input: ProgrammeYearInput = {
   programmeCode: 'emas',
   year: 2022,
   basis: 'forecast',
+  // The agreement's capacity and targets (annexe 3: « File active de 40 personnes »), as the API passes them.
+  capacity: { places: 40 },
+  targets: [...AGREEMENT_2022_TARGETS],
   budget: {
     programmeCode: 'emas',
     year: 2022,

@@ -1,4 +1,5 @@
-import { AGREEMENT_2022_TARGETS, computeTargetCompletion } from '../index';
+import { computeTargetCompletion } from '../index';
+import { AGREEMENT_2022_TARGETS } from './fixtures/targets-2022';
 
 /**
  * Annexe 2: « Nombre de suivis annuels à exercer : 220 dont 60 mesures sur le territoire de Chenôve ».

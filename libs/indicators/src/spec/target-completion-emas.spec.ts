@@ -1,4 +1,5 @@
-import { AGREEMENT_2022_TARGETS, computeTargetCompletion } from '../index';
+import { computeTargetCompletion } from '../index';
+import { AGREEMENT_2022_TARGETS } from './fixtures/targets-2022';
 
 /** Annexe 3: « File active de 40 personnes ». 36 open on 31 Dec → 36/40 = 9/10 = 90 % → warning;
  *  33 → 82,5 % → alert. ACOR Centre Ville has no numeric target → not_computable. */

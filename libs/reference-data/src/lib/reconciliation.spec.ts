@@ -107,8 +107,8 @@ describe('findReconciliationFindings – the documents as transcribed', () => {
       // 292 807 − 226 956 = 65 851 = 43 483 (Ségur) + 22 368 (poste renfort)
       const f = get('acor-centre-ville-2022-funding-etat-credits-bop-177-breakdown');
       expect(f).toMatchObject({ severity: 'error', printedCents: 29280700, computedCents: 22695600, differenceCents: 6585100 });
-      expect(f.message).toContain('270 439 €');
-      expect(f.message).toContain('22 368 €');
+      expect(f.message).toContain('270\u00a0439\u00a0€'); // fr-FR: no-break spaces (@sdat/format)
+      expect(f.message).toContain('22\u00a0368\u00a0€');
     });
 
     it('the État total itself matches the budget: 163 956 + 25 000 + 38 000 + 43 483 + 22 368 = 292 807', () => {
