@@ -20,7 +20,14 @@ describe('GET /api/health', () => {
     expect(res.body.paths).toHaveProperty('/api/health');
   });
 
-  it('rejects unknown routes under /api with 404, not the dashboard', async () => {
-    await request(t.app.getHttpServer()).get('/api/nope').expect(404);
+  it('rejects unknown routes under /api with a French 404, not the dashboard', async () => {
+    const res = await request(t.app.getHttpServer()).get('/api/nope').expect(404);
+    expect(res.body).toEqual({ statusCode: 404, error: 'Introuvable', message: 'Ressource introuvable : GET /api/nope' });
+  });
+
+  it('refuses unknown query fields in French (no mass assignment)', async () => {
+    const res = await request(t.app.getHttpServer()).get('/api/programmes/emas/budgets?year=2022&admin=1').expect(400);
+    expect(res.body.error).toBe('Requête invalide');
+    expect(res.body.message).toEqual(["le paramètre « admin » n'est pas accepté"]);
   });
 });

@@ -1,6 +1,5 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -8,6 +7,7 @@ import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { DataSource } from 'typeorm';
+import { FrenchHttpErrorFilter, frenchValidationPipe } from '../common/http-errors';
 import type { AppConfig, Env } from '../config/env';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from '../database/embedded-postgres';
 import { loadDemoData } from '../demo/demo-loader';
@@ -72,9 +72,8 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
     }),
   );
   app.setGlobalPrefix(API_PREFIX);
-  app.useGlobalPipes(
-    new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }),
-  );
+  app.useGlobalPipes(frenchValidationPipe());
+  app.useGlobalFilters(new FrenchHttpErrorFilter());
 
   const openApi = new DocumentBuilder()
     .setTitle('SDAT — indicateurs et bilans des conventions')

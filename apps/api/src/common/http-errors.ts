@@ -1,0 +1,87 @@
+import {
+  ArgumentsHost,
+  BadRequestException,
+  Catch,
+  ExceptionFilter,
+  HttpException,
+  HttpStatus,
+  Logger,
+  ValidationError,
+  ValidationPipe,
+} from '@nestjs/common';
+import type { Request, Response } from 'express';
+
+/** French wording of the HTTP statuses the API answers with. */
+const STATUS_FR: Record<number, string> = {
+  400: 'Requête invalide',
+  401: 'Authentification requise',
+  403: 'Accès refusé',
+  404: 'Introuvable',
+  405: 'Méthode non autorisée',
+  409: 'Conflit',
+  413: 'Contenu trop volumineux',
+  415: 'Type de contenu non pris en charge',
+  422: 'Données invalides',
+  423: 'Verrouillé',
+  429: 'Trop de requêtes',
+  500: 'Erreur interne du serveur',
+  503: 'Service indisponible',
+};
+
+/** class-validator's own (English) messages, for the constraints that carry no French message. */
+function frenchConstraint(property: string, constraint: string, message: string): string {
+  if (constraint === 'whitelistValidation') return `le paramètre « ${property} » n'est pas accepté`;
+  return /[àâçéèêëîïôûù«]|doit|être/.test(message) ? message : `« ${property} » est invalide`;
+}
+
+function flatten(errors: ValidationError[], prefix = ''): string[] {
+  return errors.flatMap((e) => {
+    const path = prefix ? `${prefix}.${e.property}` : e.property;
+    const own = Object.entries(e.constraints ?? {}).map(([k, m]) => frenchConstraint(path, k, m));
+    return [...own, ...flatten(e.children ?? [], path)];
+  });
+}
+
+/** Global validation: whitelist, unknown fields refused, every message in French. */
+export function frenchValidationPipe(): ValidationPipe {
+  return new ValidationPipe({
+    whitelist: true,
+    forbidNonWhitelisted: true,
+    transform: true,
+    exceptionFactory: (errors) => new BadRequestException({ statusCode: 400, error: STATUS_FR[400], message: flatten(errors) }),
+  });
+}
+
+/**
+ * Every error leaves the API as `{ statusCode, error, message }` in French. Unexpected errors are
+ * logged with their stack and answered with a generic body (no stack trace, no SQL).
+ */
+@Catch()
+export class FrenchHttpErrorFilter implements ExceptionFilter {
+  private readonly logger = new Logger('Erreurs');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const res = http.getResponse<Response>();
+    const req = http.getRequest<Request>();
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      const body = exception.getResponse();
+      let message: string | string[] =
+        typeof body === 'object' && body !== null && 'message' in body ? (body as { message: string | string[] }).message : exception.message;
+      // Nest's own English messages (unknown route, payload too large…) get a French one.
+      if (typeof message === 'string' && /^(Cannot \w+ |Not Found$|Bad Request$|Forbidden$|Unauthorized$|Internal server error$)/.test(message)) {
+        message = status === 404 ? `Ressource introuvable : ${req.method} ${req.path}` : (STATUS_FR[status] ?? message);
+      }
+      // terminus health checks keep their own body shape.
+      if (typeof body === 'object' && body !== null && 'status' in body && 'info' in body) {
+        res.status(status).json(body);
+        return;
+      }
+      res.status(status).json({ statusCode: status, error: STATUS_FR[status] ?? 'Erreur', message });
+      return;
+    }
+    this.logger.error(exception instanceof Error ? exception.stack : String(exception));
+    res.status(HttpStatus.INTERNAL_SERVER_ERROR).json({ statusCode: 500, error: STATUS_FR[500], message: 'Une erreur inattendue est survenue. Elle a été enregistrée.' });
+  }
+}
