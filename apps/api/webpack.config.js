@@ -14,6 +14,7 @@ module.exports = {
       target: 'node',
       compiler: 'tsc',
       main: './src/main.ts',
+      additionalEntryPoints: ['./src/reports/report-worker.ts'], // PDF rendering worker thread → dist/apps/api/report-worker.js (docs/reports.md)
       tsConfig: './tsconfig.app.json',
       assets: ["./src/assets"],
       optimization: false,

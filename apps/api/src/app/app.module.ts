@@ -8,6 +8,7 @@ import { buildDataSourceOptions } from '../database/data-source-options';
 import { HealthController } from '../health/health.controller';
 import { IndicatorsModule } from '../indicators/indicators.module';
 import { ReferenceModule } from '../reference/reference.module';
+import { ReportsModule } from '../reports/reports.module';
 
 @Module({})
 export class AppModule {
@@ -29,6 +30,7 @@ export class AppModule {
         TerminusModule,
         ReferenceModule,
         IndicatorsModule,
+        ReportsModule,
       ],
       controllers: [HealthController],
     };

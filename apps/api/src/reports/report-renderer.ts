@@ -1,0 +1,139 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { AnnualReportData } from '@sdat/reports';
+import { renderAnnualReportPdf } from './render-annual-report';
+import type { RenderReply, RenderRequest } from './report-worker.protocol';
+
+/** Name of the worker bundle webpack emits next to main.js (extra entry, see apps/api/webpack.config.js). */
+export const WORKER_BUNDLE = 'report-worker.js';
+
+/** A render that takes longer than this is abandoned and its worker restarted. */
+const RENDER_TIMEOUT_MS = 120_000;
+
+export interface RenderedPdf {
+  pdf: Buffer;
+  renderMs: number;
+  /** Where it was rendered: in the worker thread, or in the main thread (fallback). */
+  mode: 'worker' | 'in-process';
+}
+
+export interface ReportRendererOptions {
+  /** Starts a report worker; null = render in-process. Default: the bundle next to this file, when present. */
+  launchWorker?: (() => Worker) | null;
+  log?: (level: 'log' | 'warn' | 'error', message: string) => void;
+}
+
+/** The worker bundle next to the running code (dist/apps/api/report-worker.js), or null from the TS sources. */
+export function bundledWorkerFile(dir: string = __dirname): string | null {
+  const file = join(dir, WORKER_BUNDLE);
+  return existsSync(file) ? file : null;
+}
+
+interface Pending {
+  resolve: (result: RenderedPdf) => void;
+  reject: (error: Error) => void;
+  timer: NodeJS.Timeout;
+}
+
+/**
+ * Renders annual-report PDFs in one long-lived worker thread (started on first use, restarted after
+ * a crash or a timeout), so that the event loop of the API stays free. Without a worker (TS sources
+ * under ts-jest, where there is no compiled worker file), renders in-process and says so once.
+ */
+export class ReportRenderer {
+  private worker: Worker | null = null;
+  private readonly pending = new Map<number, Pending>();
+  private nextId = 1;
+  private readonly launchWorker: (() => Worker) | null;
+  private readonly log: NonNullable<ReportRendererOptions['log']>;
+  private fallbackLogged = false;
+
+  constructor(options: ReportRendererOptions = {}) {
+    this.log = options.log ?? (() => undefined);
+    if (options.launchWorker !== undefined) {
+      this.launchWorker = options.launchWorker;
+    } else {
+      const file = bundledWorkerFile();
+      this.launchWorker = file ? () => new Worker(file) : null;
+    }
+  }
+
+  get mode(): RenderedPdf['mode'] {
+    return this.launchWorker ? 'worker' : 'in-process';
+  }
+
+  async render(data: AnnualReportData, generatedAt: string): Promise<RenderedPdf> {
+    if (!this.launchWorker) {
+      if (!this.fallbackLogged) {
+        this.fallbackLogged = true;
+        this.log('warn', `Fichier ${WORKER_BUNDLE} introuvable à côté du code (exécution depuis les sources TypeScript) : les PDF sont rendus dans le processus principal.`);
+      }
+      const { pdf, renderMs } = await renderAnnualReportPdf(data, generatedAt);
+      return { pdf, renderMs, mode: 'in-process' };
+    }
+    const worker = this.ensureWorker(this.launchWorker);
+    const id = this.nextId++;
+    return new Promise<RenderedPdf>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.failAll(new Error(`Rendu du PDF interrompu après ${RENDER_TIMEOUT_MS / 1000} s.`));
+      }, RENDER_TIMEOUT_MS);
+      timer.unref();
+      this.pending.set(id, { resolve, reject, timer });
+      const request: RenderRequest = { id, data, generatedAt };
+      worker.postMessage(request);
+    });
+  }
+
+  private ensureWorker(launch: () => Worker): Worker {
+    if (this.worker) return this.worker;
+    const worker = launch();
+    // The worker never keeps the process alive; requests in flight do (their promises are awaited).
+    worker.unref();
+    worker.on('message', (reply: RenderReply) => {
+      const pending = this.pending.get(reply.id);
+      if (!pending) return;
+      this.pending.delete(reply.id);
+      clearTimeout(pending.timer);
+      if (reply.ok) {
+        pending.resolve({ pdf: Buffer.from(reply.pdf.buffer, reply.pdf.byteOffset, reply.pdf.byteLength), renderMs: reply.renderMs, mode: 'worker' });
+      } else {
+        pending.reject(new Error(`Échec du rendu du PDF : ${reply.message}`));
+      }
+    });
+    worker.on('error', (error) => {
+      this.log('error', `Worker de rendu PDF en erreur : ${error.stack ?? error.message}`);
+      this.failAll(error);
+    });
+    worker.on('exit', (code) => {
+      if (this.worker === worker) this.worker = null;
+      if (this.pending.size) this.failAll(new Error(`Le worker de rendu PDF s'est arrêté (code ${code}).`));
+    });
+    this.worker = worker;
+    this.log('log', 'Worker de rendu PDF démarré.');
+    return worker;
+  }
+
+  /** Rejects every request in flight and stops the worker (a new one starts on the next request). */
+  private failAll(error: Error): void {
+    const worker = this.worker;
+    this.worker = null;
+    for (const [id, pending] of this.pending) {
+      clearTimeout(pending.timer);
+      pending.reject(error);
+      this.pending.delete(id);
+    }
+    void worker?.terminate();
+  }
+
+  async close(): Promise<void> {
+    const worker = this.worker;
+    this.worker = null;
+    for (const pending of this.pending.values()) {
+      clearTimeout(pending.timer);
+      pending.reject(new Error("Arrêt de l'application : rendu du PDF annulé."));
+    }
+    this.pending.clear();
+    await worker?.terminate();
+  }
+}

@@ -1,0 +1,9 @@
+import { Module } from '@nestjs/common';
+import { IndicatorsModule } from '../indicators/indicators.module';
+import { ReferenceModule } from '../reference/reference.module';
+import { ReportsController } from './reports.controller';
+import { ReportsService } from './reports.service';
+
+/** Annual reports (bilans qualitatifs et financiers) as PDF, rendered in a worker thread. */
+@Module({ imports: [ReferenceModule, IndicatorsModule], controllers: [ReportsController], providers: [ReportsService] })
+export class ReportsModule {}

@@ -1,0 +1,109 @@
+import { Injectable, Logger, NotFoundException, OnModuleDestroy } from '@nestjs/common';
+import type { AgreementSummary, Basis, BudgetView, FundingView, ProgrammeIndicatorsResponse } from '@sdat/api-types';
+import { annualReportDueDate, type AnnualReportData } from '@sdat/reports';
+import { format } from 'date-fns';
+import { IndicatorsService } from '../indicators/indicators.service';
+import { ReferenceService } from '../reference/reference.service';
+import { ReportRenderer, type RenderedPdf } from './report-renderer';
+
+/** null when the service answers 404 (no budget of that year and basis…): the report shows « non disponible ». */
+async function orNull<T>(promise: Promise<T>): Promise<T | null> {
+  try {
+    return await promise;
+  } catch (error) {
+    if (error instanceof NotFoundException) return null;
+    throw error;
+  }
+}
+
+/** Gathers the annual report's data through the existing services and renders its PDF in the worker. */
+@Injectable()
+export class ReportsService implements OnModuleDestroy {
+  private readonly logger = new Logger('Bilans');
+  private readonly renderer = new ReportRenderer({
+    log: (level, message) => this.logger[level](message),
+  });
+
+  constructor(
+    private readonly reference: ReferenceService,
+    private readonly indicators: IndicatorsService,
+  ) {}
+
+  /** Everything the annual report of `code` for `year` shows (404 in French for an unknown programme). */
+  async annualReportData(code: string, year: number, basis: Basis): Promise<AnnualReportData> {
+    const programme = await this.reference.getProgramme(code);
+    const withActual = basis === 'actual';
+    const [agreement, budgetForecast, budgetActual, fundingForecast, fundingActual, indicatorsActual, indicatorsForecast, findings, dueDate] =
+      await Promise.all([
+        orNull(this.reference.getAgreement(programme.agreement.code)),
+        orNull<BudgetView>(this.reference.getBudget(code, year, 'forecast')),
+        withActual ? orNull<BudgetView>(this.reference.getBudget(code, year, 'actual')) : Promise.resolve(null),
+        orNull<FundingView>(this.reference.getFunding(code, year, 'forecast')),
+        withActual ? orNull<FundingView>(this.reference.getFunding(code, year, 'actual')) : Promise.resolve(null),
+        withActual ? this.indicators.forProgrammeYear(code, year, 'actual') : Promise.resolve(null),
+        this.indicators.forProgrammeYear(code, year, 'forecast'),
+        this.reference.listFindings(),
+        this.dueDate(code, year),
+      ]);
+    const summary: AgreementSummary | null = agreement
+      ? {
+          code: agreement.code,
+          title: agreement.title,
+          kind: agreement.kind,
+          startDate: agreement.startDate,
+          endDate: agreement.endDate,
+          durationMonths: agreement.durationMonths,
+          renewalKind: agreement.renewalKind,
+          renewalNote: agreement.renewalNote,
+          noticeMonths: agreement.noticeMonths,
+          signatories: agreement.signatories,
+          programmeCodes: agreement.programmeCodes,
+        }
+      : null;
+    const indicatorsDemo = (set: ProgrammeIndicatorsResponse | null) => set?.demo === true;
+    const demo =
+      [budgetForecast, budgetActual].some((b) => b?.demo === true) ||
+      [fundingForecast, fundingActual].some((f) => f?.lines.some((line) => line.demo) === true) ||
+      indicatorsDemo(indicatorsActual) ||
+      indicatorsDemo(indicatorsForecast) ||
+      programme.staff.some((s) => s.year === year && s.demo);
+    return {
+      year,
+      basis,
+      programme,
+      agreement: summary,
+      budgets: { forecast: budgetForecast, actual: budgetActual },
+      funding: { forecast: fundingForecast, actual: fundingActual },
+      indicators: { actual: indicatorsActual, forecast: indicatorsForecast },
+      catalogue: this.indicators.catalogue(),
+      findings: findings.filter((f) => f.programmeCode === code),
+      demo,
+      status: 'projet',
+      version: 1,
+      dueDate,
+      narrative: null,
+    };
+  }
+
+  /**
+   * Deadline of the report: the agreement's own rule (« pour le 15 mars ») expanded by the
+   * obligation schedule; 15 March N+1 when the agreement no longer covers year N.
+   */
+  private async dueDate(code: string, year: number): Promise<string> {
+    const today = format(new Date(), 'yyyy-MM-dd');
+    const schedule = await this.reference.obligations(`${year + 1}-01-01`, `${year + 1}-12-31`, today);
+    const rule = schedule.obligations.find((o) => o.kind === 'annual_report' && o.programmeCode === code && o.periodYear === year && o.dueDate);
+    return rule?.dueDate ?? annualReportDueDate(year);
+  }
+
+  async annualReportPdf(code: string, year: number, basis: Basis): Promise<RenderedPdf> {
+    const data = await this.annualReportData(code, year, basis);
+    const rendered = await this.renderer.render(data, new Date().toISOString());
+    this.logger.log(`Bilan ${code} ${year} (${basis}) : ${rendered.pdf.length} octets en ${rendered.renderMs} ms (${rendered.mode === 'worker' ? 'worker thread' : 'processus principal'}).`);
+    return rendered;
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await this.renderer.close();
+  }
+}
