@@ -18,3 +18,5 @@ export {
   formatDays,
   formatDate,
 } from './lib/format';
+export type { MeasureUnit } from './lib/measure';
+export { formatMeasure } from './lib/measure';

@@ -1,5 +1,15 @@
 import { agreementKeys, fetchAgreement, fetchAgreements } from './agreements';
 import { ApiError, apiUrl, fetchJson } from './fetch-json';
+import {
+  comparisonKeys,
+  fetchComparison,
+  fetchIndicatorCatalogue,
+  fetchProgrammeIndicator,
+  fetchProgrammeIndicators,
+  freshnessForYears,
+  indicatorKeys,
+  isLockedYear,
+} from './indicators';
 import { fetchObligations, obligationKeys } from './obligations';
 import { fetchBudget, fetchFunding, fetchProgramme, fetchProgrammes, programmeKeys } from './programmes';
 import { createQueryClient, shouldRetry } from './query-client';
@@ -79,8 +89,26 @@ describe('query functions', () => {
     ['fetchAgreement', () => fetchAgreement('convention-cadre-sdat-2022')],
     ['fetchReconciliation', () => fetchReconciliation()],
     ['fetchObligations', () => fetchObligations('2025-01-01', '2025-12-31')],
+    ['fetchIndicatorCatalogue', () => fetchIndicatorCatalogue()],
+    ['fetchProgrammeIndicators', () => fetchProgrammeIndicators('emas', 2022, 'actual')],
+    ['fetchProgrammeIndicator', () => fetchProgrammeIndicator('emas', 'entries', 2022, 'actual')],
+    ['fetchComparison', () => fetchComparison('convention-cadre-sdat-2022', [2022], 'actual')],
   ])('%s throws an ApiError on a non-2xx answer', async (_name, call) => {
     await expect(call()).rejects.toBeInstanceOf(ApiError);
+  });
+
+  it('call the indicator endpoints with the year and basis, years sorted', async () => {
+    const fetchMock = mockApi({});
+    await fetchProgrammeIndicators('acor-centre-ville', 2022, 'actual').catch(() => undefined);
+    await fetchProgrammeIndicator('acor-centre-ville', 'payroll_ratio', 2021, 'forecast').catch(() => undefined);
+    await fetchComparison('convention-cadre-sdat-2022', [2023, 2020, 2021], 'actual').catch(() => undefined);
+    await fetchIndicatorCatalogue().catch(() => undefined);
+    expect(fetchMock.mock.calls.map(([url]) => decodeURIComponent(String(url)))).toEqual([
+      '/api/programmes/acor-centre-ville/indicators?year=2022&basis=actual',
+      '/api/programmes/acor-centre-ville/indicators/payroll_ratio?year=2021&basis=forecast',
+      '/api/comparisons?agreement=convention-cadre-sdat-2022&years=2020,2021,2023&basis=actual',
+      '/api/indicators',
+    ]);
   });
 
   it('encodes the codes in the path', async () => {
@@ -110,6 +138,17 @@ describe('query keys', () => {
       obligationKeys.all,
       obligationKeys.range('2025-01-01', '2025-12-31'),
       obligationKeys.range('2025-01-01', '2026-12-31'),
+      indicatorKeys.all,
+      indicatorKeys.catalogue(),
+      indicatorKeys.programme('emas'),
+      indicatorKeys.programmeYear('emas', 2022, 'actual'),
+      indicatorKeys.programmeYear('emas', 2022, 'forecast'),
+      indicatorKeys.programmeYear('emas', 2021, 'actual'),
+      indicatorKeys.one('emas', 'entries', 2022, 'actual'),
+      comparisonKeys.all,
+      comparisonKeys.view('convention-cadre-sdat-2022', [2021, 2022], 'actual'),
+      comparisonKeys.view('convention-cadre-sdat-2022', [2021, 2022], 'forecast'),
+      comparisonKeys.view('convention-cadre-sdat-2022', [2022], 'actual'),
     ];
     expect(new Set(keys.map((key) => JSON.stringify(key))).size).toBe(keys.length);
   });
@@ -121,6 +160,29 @@ describe('query keys', () => {
     expect(startsWith(programmeKeys.funding('emas', 2022, 'forecast'), programmeKeys.all)).toBe(true);
     expect(startsWith(agreementKeys.detail('x'), agreementKeys.all)).toBe(true);
     expect(startsWith(obligationKeys.range('a', 'b'), obligationKeys.all)).toBe(true);
+    expect(startsWith(indicatorKeys.one('emas', 'entries', 2022, 'actual'), indicatorKeys.programmeYear('emas', 2022, 'actual'))).toBe(true);
+    expect(startsWith(indicatorKeys.programmeYear('emas', 2022, 'actual'), indicatorKeys.programme('emas'))).toBe(true);
+    expect(startsWith(comparisonKeys.view('x', [2022], 'actual'), comparisonKeys.all)).toBe(true);
+  });
+
+  it('do not depend on the order of the years of a comparison', () => {
+    expect(comparisonKeys.view('x', [2022, 2020], 'actual')).toEqual(comparisonKeys.view('x', [2020, 2022], 'actual'));
+  });
+});
+
+describe('locked years', () => {
+  const today = new Date(2025, 10, 23);
+
+  it('are the years up to the current year − 2: their figures never go stale', () => {
+    expect(isLockedYear(2023, today)).toBe(true);
+    expect(isLockedYear(2024, today)).toBe(false);
+    expect(freshnessForYears([2020, 2023], today)).toEqual({ staleTime: Infinity });
+  });
+
+  it('keep the client default as soon as one year is recent (no explicit undefined)', () => {
+    expect(freshnessForYears([2023, 2024], today)).toEqual({});
+    expect(freshnessForYears([], today)).toEqual({});
+    expect('staleTime' in freshnessForYears([2025], today)).toBe(false);
   });
 });
 

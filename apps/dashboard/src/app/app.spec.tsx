@@ -20,6 +20,7 @@ describe('UI shell', () => {
     expect(links.map((link) => link.textContent)).toEqual([
       'Accueil',
       'Dispositifs',
+      'Comparaison',
       'Conventions',
       'Écarts relevés',
       "Documentation de l'API",
@@ -28,10 +29,11 @@ describe('UI shell', () => {
     expect(within(nav).getByRole('link', { name: 'Accueil' }).getAttribute('aria-current')).toBe('page');
   });
 
-  it('has a skip link to the main content', () => {
-    renderAt('/');
+  it('has a skip link to the main content of the current page', () => {
+    renderAt('/conventions?tri=titre');
     const skip = screen.getByRole('link', { name: 'Aller au contenu' });
-    expect(skip.getAttribute('href')).toBe('#contenu');
+    // Not a bare `#contenu`: with `<base href="/">` it would lead to the home page.
+    expect(skip.getAttribute('href')).toBe('/conventions?tri=titre#contenu');
     const main = screen.getByRole('main');
     expect(main.id).toBe('contenu');
     expect(document.body.querySelector('a')).toBe(skip);

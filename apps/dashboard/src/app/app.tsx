@@ -2,6 +2,7 @@ import { Route, Routes } from 'react-router-dom';
 import { Layout } from '../components/Layout';
 import { AgreementPage } from '../pages/AgreementPage';
 import { AgreementsPage } from '../pages/AgreementsPage';
+import { ComparisonPage } from '../pages/comparison/ComparisonPage';
 import { FindingsPage } from '../pages/FindingsPage';
 import { HomePage } from '../pages/HomePage';
 import { NotFoundPage } from '../pages/NotFoundPage';
@@ -18,6 +19,7 @@ export function App() {
         <Route path="/" element={<HomePage />} />
         <Route path="/dispositifs" element={<ProgrammesPage />} />
         <Route path="/dispositifs/:code" element={<ProgrammePage />} />
+        <Route path="/comparaison" element={<ComparisonPage />} />
         <Route path="/conventions" element={<AgreementsPage />} />
         <Route path="/conventions/:code" element={<AgreementPage />} />
         <Route path="/ecarts" element={<FindingsPage />} />

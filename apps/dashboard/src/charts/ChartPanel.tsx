@@ -1,6 +1,6 @@
 import type { ChartTable } from '@sdat/charts';
 import type { EChartsOption } from 'echarts';
-import { useId, useState } from 'react';
+import { useId, useState, type ReactNode } from 'react';
 import { LazyEChart } from './LazyEChart';
 
 /** The accessible description set by @sdat/charts in `aria.label.description`. */
@@ -61,16 +61,21 @@ interface ChartPanelProps {
   /** Same data as the chart, as a table (from the same @sdat/charts spec). */
   table: ChartTable;
   height?: number;
+  /** Shown between the title and the chart (e.g. the key figure the chart explains). */
+  intro?: ReactNode;
+  /** Shown after the table toggle (e.g. the « Comment c'est calculé » panel). */
+  children?: ReactNode;
 }
 
 /** A chart with its title and an "Afficher le tableau" toggle showing the same data as a table. */
-export function ChartPanel({ title, option, table, height }: ChartPanelProps) {
+export function ChartPanel({ title, option, table, height, intro, children }: ChartPanelProps) {
   const [showTable, setShowTable] = useState(false);
   const headingId = useId();
   const tableId = useId();
   return (
     <section className="chart-panel" aria-labelledby={headingId}>
       <h3 id={headingId}>{title}</h3>
+      {intro}
       <LazyEChart option={option} ariaLabel={chartDescription(option, title)} height={height} />
       <button
         type="button"
@@ -82,6 +87,7 @@ export function ChartPanel({ title, option, table, height }: ChartPanelProps) {
         {showTable ? 'Masquer le tableau' : 'Afficher le tableau'}
       </button>
       {showTable ? <ChartDataTable table={table} id={tableId} /> : <div id={tableId} hidden />}
+      {children}
     </section>
   );
 }

@@ -31,6 +31,8 @@ export interface EChartProps {
   ariaLabel: string;
   /** Height in pixels (the width follows the container). */
   height?: number;
+  /** Extra class of the container (e.g. `echart--sparkline`). */
+  className?: string;
 }
 
 /**
@@ -38,7 +40,7 @@ export interface EChartProps {
  * module pulls ECharts into a separate chunk. SVG renderer (crisp, zoomable, same output as
  * the PDFs); resized with the container (ResizeObserver); disposed on unmount.
  */
-export default function EChart({ option, ariaLabel, height = 360 }: EChartProps) {
+export default function EChart({ option, ariaLabel, height = 360, className }: EChartProps) {
   const containerRef = useRef<HTMLDivElement>(null);
   const chartRef = useRef<echarts.ECharts | null>(null);
 
@@ -77,5 +79,13 @@ export default function EChart({ option, ariaLabel, height = 360 }: EChartProps)
     containerRef.current?.setAttribute('aria-label', ariaLabel);
   }, [option, ariaLabel]);
 
-  return <div ref={containerRef} className="echart" role="img" aria-label={ariaLabel} style={{ height }} />;
+  return (
+    <div
+      ref={containerRef}
+      className={className === undefined ? 'echart' : `echart ${className}`}
+      role="img"
+      aria-label={ariaLabel}
+      style={{ height }}
+    />
+  );
 }

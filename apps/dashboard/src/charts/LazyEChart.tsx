@@ -38,8 +38,11 @@ export function LazyEChart(props: EChartProps) {
     <ChartErrorBoundary>
       <Suspense
         fallback={
-          <div className="echart echart--loading" style={{ height }}>
-            <p role="status">Chargement du graphique…</p>
+          <div className={`echart echart--loading ${props.className ?? ''}`.trim()} style={{ height }}>
+            {/* A sparkline is too small for the sentence: it stays for screen readers only. */}
+            <p role="status" className={height < 80 ? 'visually-hidden' : undefined}>
+              Chargement du graphique…
+            </p>
           </div>
         }
       >

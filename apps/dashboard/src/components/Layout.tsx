@@ -4,6 +4,7 @@ import { Link, NavLink, useLocation } from 'react-router-dom';
 const NAV_ITEMS = [
   { to: '/', label: 'Accueil', end: true },
   { to: '/dispositifs', label: 'Dispositifs', end: false },
+  { to: '/comparaison', label: 'Comparaison', end: false },
   { to: '/conventions', label: 'Conventions', end: false },
   { to: '/ecarts', label: 'Écarts relevés', end: false },
 ];
@@ -11,7 +12,7 @@ const NAV_ITEMS = [
 /** The page frame: skip link, header, main navigation, `<main id="contenu">`, footer. */
 export function Layout({ children }: { children: ReactNode }) {
   const mainRef = useRef<HTMLElement>(null);
-  const { pathname } = useLocation();
+  const { pathname, search } = useLocation();
   const firstRender = useRef(true);
 
   // After a client-side navigation, move the focus to the new content (as a page load would).
@@ -25,7 +26,8 @@ export function Layout({ children }: { children: ReactNode }) {
 
   return (
     <>
-      <a className="skip-link" href="#contenu">
+      {/* The page's own address before the fragment: `<base href="/">` resolves a bare `#contenu` against the home page. */}
+      <a className="skip-link" href={`${pathname}${search}#contenu`}>
         Aller au contenu
       </a>
       <header className="site-header">

@@ -20,15 +20,30 @@ function isReply(value: unknown): value is MockReply {
   return value !== null && typeof value === 'object' && 'status' in value && 'body' in value;
 }
 
+/** A route answering by the query string: `byQuery((params) => params.get('year') === '2022' ? a : b)`. */
+export interface QueryRoute {
+  byQuery: (params: URLSearchParams) => unknown;
+}
+
+export function byQuery(answer: (params: URLSearchParams) => unknown): QueryRoute {
+  return { byQuery: answer };
+}
+
+function isQueryRoute(value: unknown): value is QueryRoute {
+  return value !== null && typeof value === 'object' && 'byQuery' in value;
+}
+
 /**
  * Replaces `fetch` by a fake API: `routes` maps a path (without the query string) to a JSON body
- * (status 200) or to a `reply(status, body)`. Unknown paths answer 404 with a French message.
+ * (status 200), to a `reply(status, body)`, or to `byQuery(params => …)` answering either of them
+ * by the query string. Unknown paths answer 404 with a French message.
  * Returns the mock to inspect the requested URLs.
  */
 export function mockApi(routes: Record<string, unknown>) {
   const fetchMock = vi.fn(async (input: RequestInfo | URL) => {
     const url = new URL(typeof input === 'string' ? input : input.toString(), 'http://localhost');
-    const route = routes[url.pathname];
+    const declared = routes[url.pathname];
+    const route = isQueryRoute(declared) ? declared.byQuery(url.searchParams) : declared;
     const answer = route === undefined ? notFound(`Ressource introuvable : ${url.pathname}`) : isReply(route) ? route : reply(200, route);
     return {
       ok: answer.status >= 200 && answer.status < 300,

@@ -1,4 +1,4 @@
-import { assertCents, formatEuros, formatFte, formatNumber, formatPercent } from '@sdat/format';
+import { assertCents, formatDays, formatEuros, formatFte, formatNumber, formatPercent } from '@sdat/format';
 
 /**
  * What the numbers of a chart are.
@@ -7,8 +7,9 @@ import { assertCents, formatEuros, formatFte, formatNumber, formatPercent } from
  * - `count`: plain numbers (persons, follow-ups…).
  * - `ratio`: fractions of 1, shown as percentages (`0.72` → `72,0 %`).
  * - `fte`: full-time equivalents (`9` → `9,00`).
+ * - `days`: durations in calendar days (`45` → `45 jours`).
  */
-export type ValueKind = 'euros' | 'count' | 'ratio' | 'fte';
+export type ValueKind = 'euros' | 'count' | 'ratio' | 'fte' | 'days';
 
 /** Money in charts: euros = cents / 100 (exact division, no rounding). */
 export function centsToEuros(cents: number): number {
@@ -47,6 +48,8 @@ export function formatChartValue(value: unknown, kind: ValueKind): string {
       return formatFte(value);
     case 'count':
       return formatNumber(value, Number.isInteger(value) ? 0 : 1);
+    case 'days':
+      return formatDays(value, Number.isInteger(value) ? 0 : 1);
   }
 }
 

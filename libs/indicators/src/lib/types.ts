@@ -1,3 +1,4 @@
+import type { MeasureUnit } from '@sdat/format';
 import type { Fraction } from './fraction';
 
 /** Programme codes (see GLOSSARY.md: "programme" = dispositif). */
@@ -29,17 +30,8 @@ export type IndicatorCategory = 'means' | 'results' | 'compliance';
  * - `fte`: full-time equivalents; `count`: people, episodes, visits…; `days`: calendar days;
  * - `count_per_day`: count per opening day; `pass_fail`: 1 = conforme, 0 = non conforme.
  */
-export type IndicatorUnit =
-  | 'eur'
-  | 'eur_per_person'
-  | 'ratio'
-  | 'rate'
-  | 'points'
-  | 'fte'
-  | 'count'
-  | 'days'
-  | 'count_per_day'
-  | 'pass_fail';
+/** Units of the catalogue: the measure units of @sdat/format. */
+export type IndicatorUnit = MeasureUnit;
 
 /**
  * How values combine across periods or programmes. Never an average of ratios:

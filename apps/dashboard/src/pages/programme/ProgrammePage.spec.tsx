@@ -5,6 +5,7 @@ import {
   acorCentreVilleDetail,
   acorCentreVilleFunding2022,
 } from '../../test/fixtures';
+import { acorCentreVilleIndicators2022, indicatorCatalogue } from '../../test/indicator-fixtures';
 import { renderAt } from '../../test/render';
 
 const ROUTE = '/dispositifs/acor-centre-ville?annee=2022&base=previsionnel';
@@ -14,6 +15,8 @@ function mockProgrammeApi() {
     '/api/programmes/acor-centre-ville': acorCentreVilleDetail,
     '/api/programmes/acor-centre-ville/budgets': acorCentreVilleBudget2022,
     '/api/programmes/acor-centre-ville/funding': acorCentreVilleFunding2022,
+    '/api/programmes/acor-centre-ville/indicators': { ...acorCentreVilleIndicators2022, basis: 'forecast' },
+    '/api/indicators': indicatorCatalogue,
   });
 }
 
@@ -96,9 +99,8 @@ describe('Dispositif page', () => {
     mockProgrammeApi();
     renderAt(ROUTE);
     await screen.findByRole('table', { name: 'Financements 2022 par financeur' });
-    const buttons = screen.getAllByRole('button', { name: 'Afficher le tableau' });
-    expect(buttons).toHaveLength(2);
-    const first = buttons[0]!;
+    const panel = screen.getByRole('region', { name: 'Charges par groupe de comptes' });
+    const first = within(panel).getByRole('button', { name: 'Afficher le tableau' });
     expect(first.getAttribute('aria-expanded')).toBe('false');
     fireEvent.click(first);
     expect(first.getAttribute('aria-expanded')).toBe('true');

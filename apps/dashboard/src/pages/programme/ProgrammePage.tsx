@@ -1,20 +1,26 @@
-import type { Basis, BudgetView, ProgrammeDetail } from '@sdat/api-types';
+import type { Basis, BudgetView, ProgrammeDetail, ProgrammeIndicatorsResponse } from '@sdat/api-types';
 import {
   expensesByGroupOption,
   expensesByGroupTable,
   fundingByFunderOption,
   fundingByFunderTable,
 } from '@sdat/charts';
-import { useId, useMemo } from 'react';
-import { useParams, useSearchParams } from 'react-router-dom';
+import type { UseQueryResult } from '@tanstack/react-query';
+import { useId, useMemo, type ReactNode } from 'react';
+import { Link, useLocation, useParams, useSearchParams } from 'react-router-dom';
+import { useIndicatorCatalogue, useProgrammeIndicators } from '../../api/indicators';
 import { useBudget, useFunding, useProgramme } from '../../api/programmes';
 import { ChartPanel } from '../../charts/ChartPanel';
 import { DemoBanner } from '../../components/DemoBanner';
+import { catalogueByCode, type IndicatorCatalogue } from '../../components/HowComputed';
 import { ErrorMessage, Loading, QueryResult } from '../../components/QueryResult';
 import { BASIS_URL_VALUES, basisFromUrl, basisLabel } from '../../labels';
 import { useDocumentTitle } from '../../use-document-title';
 import { BudgetTables } from './BudgetTables';
 import { FundingTable } from './FundingTable';
+import { ACTIVITY_CHARTS, IndicatorChartList, MEANS_CHARTS } from './IndicatorCharts';
+import { IndicatorsTable } from './IndicatorsTable';
+import { KeyFigures } from './KeyFigures';
 import { CapacityTable, IndicatorRequirements, ProgrammeFacts, StaffTable } from './ProgrammeSections';
 
 const DEFAULT_YEAR = 2022;
@@ -40,6 +46,85 @@ function hasBudget(programme: ProgrammeDetail | undefined, year: number, basis: 
     return null;
   }
   return programme.budgets.some((budget) => budget.year === year && budget.basis === basis);
+}
+
+/**
+ * The indicators of N, and of N-1 and N-2 (change from N-1, charts over three years). N-1 and
+ * N-2 are requested only when the programme lists a budget of that year on the same basis: the
+ * API would answer « Pas de données » for every indicator otherwise.
+ */
+function useIndicatorYears(code: string, programme: ProgrammeDetail | undefined, year: number | null, basis: Basis) {
+  const exists = (offset: number) => year !== null && hasBudget(programme, year - offset, basis) === true;
+  const current = useProgrammeIndicators(code, year ?? 0, basis, { enabled: year !== null });
+  const previous = useProgrammeIndicators(code, (year ?? 0) - 1, basis, { enabled: exists(1) });
+  const beforePrevious = useProgrammeIndicators(code, (year ?? 0) - 2, basis, { enabled: exists(2) });
+  const history = [beforePrevious, previous, current];
+  // The charts over years wait for N-1 and N-2 (a failed year is left out, never drawn as 0).
+  const historyReady = !previous.isLoading && !beforePrevious.isLoading;
+  const [first, second, third] = history.map((query) => query.data);
+  const loaded = useMemo(
+    () => [first, second, third].filter((data): data is ProgrammeIndicatorsResponse => data !== undefined),
+    [first, second, third],
+  );
+  return { current, previous, historyReady, loaded };
+}
+
+/** Key figures, or the loading state / the error of the indicators request. */
+function IndicatorsResult({
+  query,
+  children,
+}: {
+  query: UseQueryResult<ProgrammeIndicatorsResponse>;
+  children: (data: ProgrammeIndicatorsResponse) => ReactNode;
+}) {
+  return (
+    <QueryResult query={query} loading="Chargement des indicateurs…" errorContext="Les indicateurs n’ont pas pu être chargés.">
+      {children}
+    </QueryResult>
+  );
+}
+
+
+function IndicatorSections({
+  current,
+  loaded,
+  historyReady,
+  catalogue,
+  kind,
+  switchLink,
+}: {
+  current: ProgrammeIndicatorsResponse;
+  loaded: readonly ProgrammeIndicatorsResponse[];
+  historyReady: boolean;
+  catalogue: IndicatorCatalogue;
+  kind: 'means' | 'activity';
+  switchLink: ReactNode;
+}) {
+  const years = useMemo(
+    () => loaded.map((data) => ({ year: data.year, indicators: data.indicators })).sort((a, b) => a.year - b.year),
+    [loaded],
+  );
+  const currentYear = useMemo(() => ({ year: current.year, indicators: current.indicators }), [current]);
+  if (!historyReady) {
+    return <Loading label="Chargement des années précédentes…" />;
+  }
+  const period = { basis: basisLabel(current.basis), year: current.year };
+  return (
+    <IndicatorChartList
+      definitions={kind === 'means' ? MEANS_CHARTS : ACTIVITY_CHARTS}
+      years={years}
+      current={currentYear}
+      period={period}
+      catalogue={catalogue}
+      emptyMessage={
+        <p>
+          Aucune donnée {kind === 'means' ? 'de moyens' : 'd’activité'} pour le {period.basis.toLocaleLowerCase('fr-FR')}{' '}
+          {period.year}.
+          {switchLink}
+        </p>
+      }
+    />
+  );
 }
 
 function PeriodSelector({
@@ -103,6 +188,38 @@ function BudgetChart({ forecast, actual }: { forecast: BudgetView | null; actual
   );
 }
 
+const CONTENTS = [
+  { id: 'titre-chiffres', label: 'Chiffres clés' },
+  { id: 'titre-presentation', label: 'Présentation' },
+  { id: 'titre-moyens', label: 'Moyens' },
+  { id: 'titre-activite', label: 'Activité' },
+  { id: 'titre-budget', label: 'Budget' },
+  { id: 'titre-financements', label: 'Financements' },
+  { id: 'titre-tous-indicateurs', label: 'Tous les indicateurs' },
+];
+
+/**
+ * « Sur cette page »: links to the sections. The links carry the page's own address before the
+ * fragment (`<base href="/">` would otherwise resolve `#x` against the home page).
+ */
+function PageContents({ comparisonLink }: { comparisonLink: string }) {
+  const { pathname, search } = useLocation();
+  return (
+    <nav className="page-toc" aria-label="Sur cette page">
+      <ul>
+        {CONTENTS.map((item) => (
+          <li key={item.id}>
+            <a href={`${pathname}${search}#${item.id}`}>{item.label}</a>
+          </li>
+        ))}
+        <li>
+          <Link to={comparisonLink}>Comparer les dispositifs</Link>
+        </li>
+      </ul>
+    </nav>
+  );
+}
+
 /** `/dispositifs/:code?annee=2022&base=previsionnel` */
 export function ProgrammePage() {
   const { code = '' } = useParams();
@@ -117,6 +234,10 @@ export function ProgrammePage() {
   const otherListed = year !== null && hasBudget(programme.data, year, otherBasis) === true;
   const otherBudget = useBudget(code, year ?? 0, otherBasis, { enabled: otherListed });
   const funding = useFunding(code, year ?? 0, basis, { enabled: year !== null });
+
+  const indicators = useIndicatorYears(code, programme.data, year, basis);
+  const catalogueQuery = useIndicatorCatalogue();
+  const catalogue = useMemo(() => catalogueByCode(catalogueQuery.data), [catalogueQuery.data]);
 
   const fundingOption = useMemo(
     () => (funding.data ? fundingByFunderOption(funding.data, { showTitle: false }) : null),
@@ -137,9 +258,19 @@ export function ProgrammePage() {
     budget.data?.demo === true ||
     comparison?.demo === true ||
     (funding.data?.lines.some((line) => line.demo) ?? false) ||
-    (programme.data?.budgets.some((item) => item.year === year && item.basis === basis && item.demo) ?? false);
+    (programme.data?.budgets.some((item) => item.year === year && item.basis === basis && item.demo) ?? false) ||
+    indicators.loaded.some((data) => data.demo);
 
   const periodTitle = year === null ? basisLabel(basis) : `${basisLabel(basis)} ${year}`;
+  const previousData = indicators.previous.data ?? null;
+  // Activity is recorded on the actual basis: offer the switch when a forecast shows none.
+  const actualListed = year !== null && basis === 'forecast' && hasBudget(programme.data, year, 'actual') === true;
+  const switchLink = actualListed ? (
+    <>
+      {' '}
+      <Link to={`?annee=${year}&base=${BASIS_URL_VALUES.actual}`}>Voir le réalisé {year}</Link>.
+    </>
+  ) : null;
 
   return (
     <QueryResult query={programme} loading="Chargement du dispositif…" errorContext="Le dispositif n’a pas pu être affiché.">
@@ -150,15 +281,56 @@ export function ProgrammePage() {
           <DemoBanner show={showDemo} />
           {year !== null && <PeriodSelector programme={detail} year={year} basis={basis} onChange={onPeriodChange} />}
 
+          <PageContents
+            comparisonLink={`/comparaison?convention=${encodeURIComponent(detail.agreement.code)}&base=${BASIS_URL_VALUES[basis]}`}
+          />
+
+          <section aria-labelledby="titre-chiffres">
+            <h2 id="titre-chiffres">Chiffres clés — {periodTitle}</h2>
+            {year !== null && (
+              <IndicatorsResult query={indicators.current}>
+                {(data) => <KeyFigures current={data} previous={previousData} catalogue={catalogue} />}
+              </IndicatorsResult>
+            )}
+          </section>
+
           <section aria-labelledby="titre-presentation">
             <h2 id="titre-presentation">Présentation</h2>
             <ProgrammeFacts programme={detail} />
           </section>
 
           <section aria-labelledby="titre-moyens">
-            <h2 id="titre-moyens">Capacité et personnel</h2>
+            <h2 id="titre-moyens">Moyens : capacité, personnel et masse salariale</h2>
             <CapacityTable targets={detail.capacityTargets} />
+            {indicators.current.data !== undefined && (
+              <IndicatorSections
+                current={indicators.current.data}
+                loaded={indicators.loaded}
+                historyReady={indicators.historyReady}
+                catalogue={catalogue}
+                kind="means"
+                switchLink={null}
+              />
+            )}
             <StaffTable lines={staff} title={periodTitle} />
+          </section>
+
+          <section aria-labelledby="titre-activite">
+            <h2 id="titre-activite">Activité et personnes accompagnées — {periodTitle}</h2>
+            {indicators.current.isError ? (
+              <p>Les indicateurs d’activité n’ont pas pu être chargés (voir les chiffres clés).</p>
+            ) : indicators.current.data === undefined ? (
+              year !== null && <Loading label="Chargement des indicateurs…" />
+            ) : (
+              <IndicatorSections
+                current={indicators.current.data}
+                loaded={indicators.loaded}
+                historyReady={indicators.historyReady}
+                catalogue={catalogue}
+                kind="activity"
+                switchLink={switchLink}
+              />
+            )}
           </section>
 
           <section aria-labelledby="titre-budget">
@@ -203,6 +375,21 @@ export function ProgrammePage() {
                 )}
                 <FundingTable funding={funding.data} />
               </>
+            )}
+          </section>
+
+          <section aria-labelledby="titre-tous-indicateurs">
+            <h2 id="titre-tous-indicateurs">Tous les indicateurs — {periodTitle}</h2>
+            {indicators.current.isError ? (
+              <p>Les indicateurs n’ont pas pu être chargés (voir les chiffres clés).</p>
+            ) : indicators.current.data === undefined ? (
+              year !== null && <Loading label="Chargement des indicateurs…" />
+            ) : (
+              <IndicatorsTable
+                current={indicators.current.data}
+                previous={previousData}
+                caption={`Indicateurs calculés — ${periodTitle}`}
+              />
             )}
           </section>
 
