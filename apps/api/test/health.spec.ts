@@ -1,4 +1,5 @@
 import request from 'supertest';
+import { signInOperator } from './support/session';
 import { startTestApp, type TestApp } from './support/test-app';
 
 describe('GET /api/health', () => {
@@ -26,7 +27,7 @@ describe('GET /api/health', () => {
   });
 
   it('refuses unknown query fields in French (no mass assignment)', async () => {
-    const res = await request(t.app.getHttpServer()).get('/api/programmes/emas/budgets?year=2022&admin=1').expect(400);
+    const res = await (await signInOperator(t)).get('/api/programmes/emas/budgets?year=2022&admin=1').expect(400);
     expect(res.body.error).toBe('Requête invalide');
     expect(res.body.message).toEqual(["le paramètre « admin » n'est pas accepté"]);
   });

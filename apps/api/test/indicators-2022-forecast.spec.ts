@@ -1,6 +1,6 @@
-import request from 'supertest';
 import type { IndicatorValue, ProgrammeIndicatorsResponse } from '@sdat/api-types';
 import { CATALOGUE } from '@sdat/indicators';
+import { signInOperator, type SignedIn } from './support/session';
 import { startTestApp, type TestApp } from './support/test-app';
 
 /**
@@ -9,11 +9,11 @@ import { startTestApp, type TestApp } from './support/test-app';
  */
 describe('indicators of the 2022 forecast (seed 001), through the API', () => {
   let t: TestApp;
-  let http: ReturnType<typeof request>;
+  let http: SignedIn;
   const cache = new Map<string, IndicatorValue[]>();
   beforeAll(async () => {
     t = await startTestApp();
-    http = request(t.app.getHttpServer());
+    http = await signInOperator(t);
   });
   afterAll(async () => t?.close());
 

@@ -1,8 +1,8 @@
-import request from 'supertest';
 import type { ComparisonResponse, IndicatorValue, ProgrammeIndicatorsResponse } from '@sdat/api-types';
 import { computeMedianDurationDays } from '@sdat/indicators';
 import { DataSource } from 'typeorm';
 import { loadDemoData } from '../src/demo/demo-loader';
+import { signInOperator, type SignedIn } from './support/session';
 import { startTestApp, type TestApp } from './support/test-app';
 
 /**
@@ -11,11 +11,11 @@ import { startTestApp, type TestApp } from './support/test-app';
  */
 describe('indicators on the demo activity data (actual basis)', () => {
   let t: TestApp;
-  let http: ReturnType<typeof request>;
+  let http: SignedIn;
   let ds: DataSource;
   beforeAll(async () => {
     t = await startTestApp({ DEMO_DATA: 'true' });
-    http = request(t.app.getHttpServer());
+    http = await signInOperator(t);
     ds = t.app.get(DataSource);
   });
   afterAll(async () => t?.close());

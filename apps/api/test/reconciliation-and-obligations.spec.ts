@@ -1,14 +1,17 @@
-import request from 'supertest';
 import { findReconciliationFindings, referenceData } from '@sdat/reference-data';
 import type { ObligationsResponse, ObligationView, ReconciliationFindingView } from '@sdat/api-types';
+import { signIn, signInOperator, type SignedIn } from './support/session';
 import { startTestApp, type TestApp } from './support/test-app';
 
 describe('reconciliation findings and obligations, through the API', () => {
   let t: TestApp;
-  let http: ReturnType<typeof request>;
+  let http: SignedIn;
+  /** Readers whose scopes together cover every agreement of the seeds. */
+  let readers: SignedIn[];
   beforeAll(async () => {
     t = await startTestApp();
-    http = request(t.app.getHttpServer());
+    http = await signInOperator(t);
+    readers = [http, await signIn(t, 'monitoring_committee', 'etat'), await signIn(t, 'pilot', 'ccas-dijon'), await signIn(t, 'funder', 'caf-21')];
   });
   afterAll(async () => t?.close());
 
@@ -18,11 +21,21 @@ describe('reconciliation findings and obligations, through the API', () => {
       findings = (await http.get('/api/reconciliation').expect(200)).body;
     });
 
-    it('exposes every finding the reconciliation computes on the seed documents, and only those', () => {
+    it('exposes to each reader every finding of its scope computed on the seed documents, and together all of them', async () => {
       const expected = findReconciliationFindings(referenceData);
-      expect(findings.map((f) => f.code).sort()).toEqual(expected.map((f) => f.code).sort());
+      const seen = new Map<string, ReconciliationFindingView>();
+      for (const reader of readers) {
+        const me = (await reader.get('/api/auth/me').expect(200)).body as { programmes: string[]; agreements: string[] };
+        const mine = (await reader.get('/api/reconciliation').expect(200)).body as ReconciliationFindingView[];
+        const inScope = expected.filter(
+          (e) => me.agreements.includes(e.agreementCode) && (e.programmeCode == null || me.programmes.includes(e.programmeCode)),
+        );
+        expect(mine.map((f) => f.code).sort()).toEqual(inScope.map((f) => f.code).sort());
+        for (const f of mine) seen.set(f.code, f);
+      }
+      expect([...seen.keys()].sort()).toEqual(expected.map((f) => f.code).sort());
       for (const e of expected) {
-        const got = findings.find((f) => f.code === e.code);
+        const got = seen.get(e.code);
         expect(got).toMatchObject({
           severity: e.severity,
           agreementCode: e.agreementCode,
@@ -100,6 +113,7 @@ describe('reconciliation findings and obligations, through the API', () => {
 
     it('computes the current year from the same rules, the convention cadre carried on when asked', async () => {
       const year = new Date().getUTCFullYear();
+      const ccas = readers[2];
       const body: ObligationsResponse = (
         await http.get(`/api/obligations?from=${year}-01-01&to=${year}-12-31&extend=convention-cadre-sdat-2022`).expect(200)
       ).body;
@@ -107,8 +121,10 @@ describe('reconciliation findings and obligations, through the API', () => {
       expect(report.map((o) => o.dueDate)).toEqual([`${year}-03-15`]);
       expect(report[0]?.beyondPrintedValidity).toBe(true);
       expect(find(body.obligations, 'acor-dijon-metropole-forecast-budget', year + 1).map((o) => o.dueDate)).toEqual([`${year}-12-01`]);
-      // Adoma's agreement (2023, tacit renewal) is still running: its bimonthly coordination points are there.
-      expect(body.obligations.filter((o) => o.ruleCode === 'adoma-bimonthly-coordination').length).toBeGreaterThanOrEqual(5);
+      // Adoma's agreement (2023, tacit renewal, signed by the CCAS de Dijon) is still running: its bimonthly coordination points are there.
+      const adoma: ObligationsResponse = (await ccas.get(`/api/obligations?from=${year}-01-01&to=${year}-12-31`).expect(200)).body;
+      expect(body.obligations.filter((o) => o.ruleCode === 'adoma-bimonthly-coordination')).toEqual([]);
+      expect(adoma.obligations.filter((o) => o.ruleCode === 'adoma-bimonthly-coordination').length).toBeGreaterThanOrEqual(5);
       // Without extension the expired convention cadre produces nothing this year.
       const plain: ObligationsResponse = (await http.get(`/api/obligations?from=${year}-01-01&to=${year}-12-31`).expect(200)).body;
       expect(plain.obligations.filter((o) => o.agreementCode === 'convention-cadre-sdat-2022')).toEqual([]);
@@ -130,7 +146,7 @@ describe('agreement-level compliance checks', () => {
   afterAll(async () => t?.close());
 
   it('Pacte de solidarité 2020: Métropole ≥ État holds, each side 200 000 €', async () => {
-    const body = (await request(t.app.getHttpServer()).get('/api/agreements/pacte-solidarite-dijon-metropole-2020/checks').expect(200)).body;
+    const body = (await (await signIn(t, 'monitoring_committee', 'etat')).get('/api/agreements/pacte-solidarite-dijon-metropole-2020/checks').expect(200)).body;
     const parity = body.checks.find((c: { code: string }) => c.code === 'pacte_parity');
     expect(parity.passed).toBe(true);
     // Annexe 1 of the Pacte: État 200 000 € and Métropole 200 000 € over the actions.
@@ -139,7 +155,7 @@ describe('agreement-level compliance checks', () => {
   });
 
   it('an agreement without funded actions has no such check', async () => {
-    const body = (await request(t.app.getHttpServer()).get('/api/agreements/ccas-dijon-carsat-2014/checks').expect(200)).body;
+    const body = (await (await signIn(t, 'pilot', 'ccas-dijon')).get('/api/agreements/ccas-dijon-carsat-2014/checks').expect(200)).body;
     expect(body.checks).toEqual([]);
   });
 });

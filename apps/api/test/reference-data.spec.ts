@@ -1,8 +1,8 @@
-import request from 'supertest';
 import { referenceData, sumCents, type ReferenceData } from '@sdat/reference-data';
 import type { BudgetView, FundingView, ProgrammeDetail, ProgrammeSummary } from '@sdat/api-types';
 import { DataSource } from 'typeorm';
 import { loadReferenceData } from '../src/reference/reference-loader';
+import { signInOperator, type SignedIn } from './support/session';
 import { startTestApp, type TestApp } from './support/test-app';
 
 /**
@@ -13,10 +13,10 @@ import { startTestApp, type TestApp } from './support/test-app';
  */
 describe('reference data loaded from the seed documents', () => {
   let t: TestApp;
-  let http: ReturnType<typeof request>;
+  let http: SignedIn;
   beforeAll(async () => {
     t = await startTestApp();
-    http = request(t.app.getHttpServer());
+    http = await signInOperator(t);
   });
   afterAll(async () => t?.close());
 

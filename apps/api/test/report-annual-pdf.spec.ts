@@ -1,10 +1,10 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import request from 'supertest';
 import type { BudgetView, IndicatorValue, ProgrammeIndicatorsResponse } from '@sdat/api-types';
 import { formatEuros, formatNumber, formatPercent } from '@sdat/format';
 import { QUALITATIVE_PLACEHOLDER, SECTION_TITLES, TOC_TITLE } from '@sdat/reports';
+import { signInOperator, type SignedIn } from './support/session';
 import { startTestApp, type TestApp } from './support/test-app';
 
 /**
@@ -48,7 +48,7 @@ interface Downloaded {
 
 describe('annual report PDF (bilan qualitatif et financier)', () => {
   let t: TestApp;
-  let http: ReturnType<typeof request>;
+  let http: SignedIn;
   const downloaded = new Map<string, Downloaded>();
 
   beforeAll(async () => {
@@ -56,7 +56,7 @@ describe('annual report PDF (bilan qualitatif et financier)', () => {
     requireTool('pdfinfo');
     requireTool('pdftoppm');
     t = await startTestApp({ DEMO_DATA: 'true' });
-    http = request(t.app.getHttpServer());
+    http = await signInOperator(t);
     mkdirSync(ARTIFACTS, { recursive: true });
   });
   afterAll(async () => t?.close());

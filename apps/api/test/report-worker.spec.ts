@@ -1,3 +1,4 @@
+import { INTERNAL_VIEWER } from '../src/auth/viewer';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -58,7 +59,7 @@ describe('report worker thread', () => {
 
   beforeAll(async () => {
     t = await startTestApp({ DEMO_DATA: 'true' });
-    data = await t.app.get(ReportsService).annualReportData('emas', 2022, 'actual');
+    data = await t.app.get(ReportsService).annualReportData('emas', 2022, 'actual', INTERNAL_VIEWER);
     worker = renderer({ launchWorker: launchFromSources });
   });
   afterAll(async () => {

@@ -2,6 +2,7 @@ import { DynamicModule, Module, RequestMethod } from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
+import { AuthModule } from '../auth/auth.module';
 import { ConfigModule } from '../config/config.module';
 import type { AppConfig } from '../config/env';
 import { buildDataSourceOptions } from '../database/data-source-options';
@@ -28,6 +29,7 @@ export class AppModule {
         }),
         TypeOrmModule.forRoot(buildDataSourceOptions(config.databaseUrl, config.env.DB_POOL_SIZE)),
         TerminusModule,
+        AuthModule,
         ReferenceModule,
         IndicatorsModule,
         ReportsModule,

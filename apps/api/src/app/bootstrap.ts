@@ -4,11 +4,13 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { NextFunction, Request, Response } from 'express';
+import cookieParser from 'cookie-parser';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { DataSource } from 'typeorm';
 import { FrenchHttpErrorFilter, frenchValidationPipe } from '../common/http-errors';
-import type { AppConfig, Env } from '../config/env';
+import { seedDemoAccounts } from '../auth/demo-accounts';
+import { pseudonymSecret, type AppConfig, type Env } from '../config/env';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from '../database/embedded-postgres';
 import { loadDemoData } from '../demo/demo-loader';
 import { loadReferenceData } from '../reference/reference-loader';
@@ -45,7 +47,8 @@ function dashboardDir(config: AppConfig): string | null {
  * OpenAPI at /api/docs and, when built, the dashboard on the same port.
  */
 export async function createApp(config: AppConfig): Promise<NestExpressApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { bufferLogs: true });
+  pseudonymSecret(config); // fails fast when a production server has no PSEUDONYM_SECRET
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { bufferLogs: true, bodyParser: false });
   app.useLogger(app.get(Logger));
   app.set('trust proxy', 'loopback');
   app.disable('x-powered-by');
@@ -62,6 +65,8 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
     t = Date.now();
     const demo = await loadDemoData(dataSource);
     logger.log(`Données de démonstration : ${demo.loaded ? `${demo.episodes} accompagnements chargés` : 'déjà présentes'} en ${Date.now() - t} ms`, 'Démarrage');
+    const accounts = await seedDemoAccounts(dataSource);
+    if (accounts > 0) logger.log(`Comptes de démonstration : ${accounts} créé(s)`, 'Démarrage');
   }
 
   app.use(
@@ -71,6 +76,16 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
       },
     }),
   );
+  app.useBodyParser('json', { limit: config.env.BODY_LIMIT });
+  app.use(cookieParser());
+  // Closed by default: a browser on another origin cannot call the API unless CORS_ORIGINS names it.
+  const origins = (config.env.CORS_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean);
+  if (origins.length > 0) app.enableCors({ origin: origins, credentials: true });
+  // API answers carry personal or unpublished data: never stored by a browser or a proxy.
+  app.use(`/${API_PREFIX}`, (_req: Request, res: Response, next: NextFunction) => {
+    res.setHeader('Cache-Control', 'no-store');
+    next();
+  });
   app.setGlobalPrefix(API_PREFIX);
   app.useGlobalPipes(frenchValidationPipe());
   app.useGlobalFilters(new FrenchHttpErrorFilter());

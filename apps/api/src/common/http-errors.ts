@@ -52,6 +52,22 @@ export function frenchValidationPipe(): ValidationPipe {
   });
 }
 
+const BODY_ERRORS: Record<string, string> = {
+  'entity.too.large': 'Le corps de la requête dépasse la taille autorisée.',
+  'entity.parse.failed': "Le corps de la requête n'est pas un JSON valide.",
+  'encoding.unsupported': "L'encodage du corps de la requête n'est pas pris en charge.",
+  'charset.unsupported': "Le jeu de caractères du corps de la requête n'est pas pris en charge.",
+  'request.aborted': 'La requête a été interrompue.',
+};
+
+/** A 4xx raised by express's body parser, with a French message; null for anything else. */
+function clientErrorOf(exception: unknown): { status: number; message: string } | null {
+  if (typeof exception !== 'object' || exception === null) return null;
+  const { status, type, expose } = exception as { status?: unknown; type?: unknown; expose?: unknown };
+  if (typeof status !== 'number' || status < 400 || status > 499 || expose !== true) return null;
+  return { status, message: (typeof type === 'string' && BODY_ERRORS[type]) || (STATUS_FR[status] ?? 'Requête invalide') };
+}
+
 /**
  * Every error leaves the API as `{ statusCode, error, message }` in French. Unexpected errors are
  * logged with their stack and answered with a generic body (no stack trace, no SQL).
@@ -79,6 +95,12 @@ export class FrenchHttpErrorFilter implements ExceptionFilter {
         return;
       }
       res.status(status).json({ statusCode: status, error: STATUS_FR[status] ?? 'Erreur', message });
+      return;
+    }
+    // Errors of the HTTP layer itself (body-parser, multer) carry a client status and are safe to name.
+    const clientError = clientErrorOf(exception);
+    if (clientError) {
+      res.status(clientError.status).json({ statusCode: clientError.status, error: STATUS_FR[clientError.status] ?? 'Erreur', message: clientError.message });
       return;
     }
     this.logger.error(exception instanceof Error ? exception.stack : String(exception));

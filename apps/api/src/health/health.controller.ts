@@ -4,6 +4,7 @@ import { HealthCheck, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs
 import { APP_CONFIG } from '../config/config.module';
 import { Inject } from '@nestjs/common';
 import type { AppConfig } from '../config/env';
+import { PublicRoute } from '../auth/policy';
 
 @ApiTags('santé')
 @Controller('health')
@@ -15,6 +16,7 @@ export class HealthController {
   ) {}
 
   @Get()
+  @PublicRoute()
   @HealthCheck()
   @ApiOperation({ summary: "État de l'API et de la base de données" })
   @ApiOkResponse({ description: '{ status: "ok", info: { database: { status: "up", mode } } }' })

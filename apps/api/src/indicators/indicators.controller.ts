@@ -1,5 +1,9 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentUser } from '../auth/current-user.decorator';
+import { ALL_ROLES, Policy, PROGRAMME_READERS } from '../auth/policy';
+import type { Principal } from '../auth/principal';
+import { viewerOf } from '../auth/viewer';
 import { ComparisonQuery, IndicatorsQuery } from './indicators.dto';
 import { IndicatorsService } from './indicators.service';
 
@@ -9,30 +13,35 @@ export class IndicatorsController {
   constructor(private readonly indicators: IndicatorsService) {}
 
   @Get('indicators')
+  @Policy({ roles: ALL_ROLES })
   @ApiOperation({ summary: 'Catalogue des indicateurs : définition, formule, unité, agrégation, version, cible' })
   catalogue() {
     return this.indicators.catalogue();
   }
 
   @Get('programmes/:code/indicators')
+  @Policy({ roles: PROGRAMME_READERS, programmeParam: 'code' })
   @ApiOperation({ summary: "Tous les indicateurs d'un dispositif pour une année et une base, avec leur provenance" })
-  forProgrammeYear(@Param('code') code: string, @Query() q: IndicatorsQuery) {
-    return this.indicators.forProgrammeYear(code, q.year, q.basis);
+  forProgrammeYear(@Param('code') code: string, @Query() q: IndicatorsQuery, @CurrentUser() user: Principal) {
+    return this.indicators.forProgrammeYear(code, q.year, q.basis, viewerOf(user));
   }
 
   @Get('programmes/:code/indicators/:indicator')
+  @Policy({ roles: PROGRAMME_READERS, programmeParam: 'code' })
   @ApiOperation({ summary: 'Un indicateur avec sa provenance complète (lignes de compte, effectifs, période, base)' })
-  one(@Param('code') code: string, @Param('indicator') indicator: string, @Query() q: IndicatorsQuery) {
-    return this.indicators.one(code, indicator, q.year, q.basis);
+  one(@Param('code') code: string, @Param('indicator') indicator: string, @Query() q: IndicatorsQuery, @CurrentUser() user: Principal) {
+    return this.indicators.one(code, indicator, q.year, q.basis, viewerOf(user));
   }
 
   @Get('comparisons')
+  @Policy({ roles: PROGRAMME_READERS, agreementQuery: 'agreement' })
   @ApiOperation({ summary: 'Comparaison : dispositifs × années × indicateurs d’une convention (comité de suivi)' })
-  comparison(@Query() q: ComparisonQuery) {
-    return this.indicators.comparison(q.agreement, q.years, q.basis);
+  comparison(@Query() q: ComparisonQuery, @CurrentUser() user: Principal) {
+    return this.indicators.comparison(q.agreement, q.years, q.basis, viewerOf(user));
   }
 
   @Get('agreements/:code/checks')
+  @Policy({ roles: PROGRAMME_READERS, agreementParam: 'code' })
   @ApiOperation({ summary: "Contrôles de conformité d'une convention prise dans son ensemble (parité du Pacte : Métropole ≥ État)" })
   agreementChecks(@Param('code') code: string) {
     return this.indicators.agreementChecks(code);

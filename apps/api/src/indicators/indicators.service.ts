@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { ComparisonResponse, ProgrammeIndicatorsResponse } from '@sdat/api-types';
 import { CATALOGUE, computePacteParity, computeProgrammeIndicators, type IndicatorValue } from '@sdat/indicators';
 import { DataSource } from 'typeorm';
+import { indicatorsFor, viewerSees, type Viewer } from '../auth/viewer';
 import { loadProgrammeYearInput } from './programme-year-inputs';
 
 type Basis = 'forecast' | 'actual';
@@ -16,8 +17,12 @@ export class IndicatorsService {
     return CATALOGUE;
   }
 
-  private async programme(code: string): Promise<{ id: number; code: string; name: string }> {
-    const rows = await this.ds.query('SELECT id, code, name FROM programme WHERE code = $1', [code]);
+  private async programme(code: string): Promise<{ id: number; code: string; name: string; threshold: number }> {
+    const rows = await this.ds.query(
+      `SELECT p.id, p.code, p.name, a.small_count_threshold AS threshold
+         FROM programme p JOIN agreement a ON a.id = p.agreement_id WHERE p.code = $1`,
+      [code],
+    );
     if (!rows[0]) throw new NotFoundException(`Dispositif introuvable : « ${code} ».`);
     return rows[0];
   }
@@ -37,36 +42,36 @@ export class IndicatorsService {
     return Boolean(row?.demo);
   }
 
-  async forProgrammeYear(code: string, year: number, basis: Basis): Promise<ProgrammeIndicatorsResponse> {
+  /** Every indicator of a programme-year, as `viewer` may see it (small counts masked for non-operators). */
+  async forProgrammeYear(code: string, year: number, basis: Basis, viewer: Viewer): Promise<ProgrammeIndicatorsResponse> {
     const p = await this.programme(code);
     const [input, demo] = await Promise.all([
       loadProgrammeYearInput(this.ds.manager, p, year, basis),
       this.isDemo(p.id, year, basis),
     ]);
-    const indicators: IndicatorValue[] = computeProgrammeIndicators(input);
+    const indicators: IndicatorValue[] = indicatorsFor(viewer, computeProgrammeIndicators(input), p.threshold);
     return { programme: { code: p.code, name: p.name }, year, basis, demo, indicators };
   }
 
-  async one(code: string, indicator: string, year: number, basis: Basis): Promise<IndicatorValue> {
+  async one(code: string, indicator: string, year: number, basis: Basis, viewer: Viewer): Promise<IndicatorValue> {
     if (!CATALOGUE.some((d) => d.code === indicator)) throw new NotFoundException(`Indicateur inconnu : « ${indicator} ».`);
-    const all = await this.forProgrammeYear(code, year, basis);
+    const all = await this.forProgrammeYear(code, year, basis, viewer);
     const found = all.indicators.find((i) => i.code === indicator);
     if (!found) throw new NotFoundException(`L'indicateur « ${indicator} » ne s'applique pas au dispositif « ${code} ».`);
     return found;
   }
 
-  /** Every programme of an agreement × years × indicators, for the préfet's comité de suivi. */
-  async comparison(agreementCode: string, years: number[], basis: Basis): Promise<ComparisonResponse> {
+  /** The programmes of an agreement that `viewer` sees × years × indicators, for the préfet's comité de suivi. */
+  async comparison(agreementCode: string, years: number[], basis: Basis, viewer: Viewer): Promise<ComparisonResponse> {
     const [agreement] = await this.ds.query('SELECT id, code, title FROM agreement WHERE code = $1', [agreementCode]);
     if (!agreement) throw new NotFoundException(`Convention introuvable : « ${agreementCode} ».`);
-    const programmes: { code: string; name: string }[] = await this.ds.query(
-      'SELECT code, name FROM programme WHERE agreement_id = $1 ORDER BY annex_number, code',
-      [agreement.id],
-    );
+    const programmes: { code: string; name: string }[] = (
+      await this.ds.query('SELECT code, name FROM programme WHERE agreement_id = $1 ORDER BY annex_number, code', [agreement.id])
+    ).filter((p: { code: string }) => viewerSees(viewer, p.code));
     const cells = [];
     for (const p of programmes) {
       for (const year of years) {
-        const r = await this.forProgrammeYear(p.code, year, basis);
+        const r = await this.forProgrammeYear(p.code, year, basis, viewer);
         cells.push({ programmeCode: p.code, year, demo: r.demo, indicators: r.indicators });
       }
     }

@@ -1,3 +1,4 @@
+import type { Viewer } from '../auth/viewer';
 import { Injectable, Logger, NotFoundException, OnModuleDestroy } from '@nestjs/common';
 import type { AgreementSummary, Basis, BudgetView, FundingView, ProgrammeIndicatorsResponse } from '@sdat/api-types';
 import { annualReportDueDate, type AnnualReportData } from '@sdat/reports';
@@ -30,7 +31,7 @@ export class ReportsService implements OnModuleDestroy {
   ) {}
 
   /** Everything the annual report of `code` for `year` shows (404 in French for an unknown programme). */
-  async annualReportData(code: string, year: number, basis: Basis): Promise<AnnualReportData> {
+  async annualReportData(code: string, year: number, basis: Basis, viewer: Viewer): Promise<AnnualReportData> {
     const programme = await this.reference.getProgramme(code);
     const withActual = basis === 'actual';
     const [agreement, budgetForecast, budgetActual, fundingForecast, fundingActual, indicatorsActual, indicatorsForecast, findings, dueDate] =
@@ -40,8 +41,8 @@ export class ReportsService implements OnModuleDestroy {
         withActual ? orNull<BudgetView>(this.reference.getBudget(code, year, 'actual')) : Promise.resolve(null),
         orNull<FundingView>(this.reference.getFunding(code, year, 'forecast')),
         withActual ? orNull<FundingView>(this.reference.getFunding(code, year, 'actual')) : Promise.resolve(null),
-        withActual ? this.indicators.forProgrammeYear(code, year, 'actual') : Promise.resolve(null),
-        this.indicators.forProgrammeYear(code, year, 'forecast'),
+        withActual ? this.indicators.forProgrammeYear(code, year, 'actual', viewer) : Promise.resolve(null),
+        this.indicators.forProgrammeYear(code, year, 'forecast', viewer),
         this.reference.listFindings(),
         this.dueDate(code, year),
       ]);
@@ -96,8 +97,8 @@ export class ReportsService implements OnModuleDestroy {
     return rule?.dueDate ?? annualReportDueDate(year);
   }
 
-  async annualReportPdf(code: string, year: number, basis: Basis): Promise<RenderedPdf> {
-    const data = await this.annualReportData(code, year, basis);
+  async annualReportPdf(code: string, year: number, basis: Basis, viewer: Viewer): Promise<RenderedPdf> {
+    const data = await this.annualReportData(code, year, basis, viewer);
     const rendered = await this.renderer.render(data, new Date().toISOString());
     this.logger.log(`Bilan ${code} ${year} (${basis}) : ${rendered.pdf.length} octets en ${rendered.renderMs} ms (${rendered.mode === 'worker' ? 'worker thread' : 'processus principal'}).`);
     return rendered;

@@ -252,3 +252,46 @@ export interface ComparisonResponse {
   programmes: OrgRef[];
   cells: { programmeCode: string; year: number; demo: boolean; indicators: IndicatorValue[] }[];
 }
+
+/** The five roles (operator, pilot, funder, monitoring committee, admin). */
+export type Role = 'operator' | 'pilot' | 'funder' | 'monitoring_committee' | 'admin';
+
+/** GET /api/auth/me: who is signed in, what they may see, and the CSRF token to send on writes. */
+export interface SessionUser {
+  email: string;
+  displayName: string;
+  role: Role;
+  /** French name of the role. */
+  roleLabel: string;
+  organisation: OrgRef;
+  programmes: string[];
+  agreements: string[];
+  /** Counts of people below the threshold are masked for this user (every role but the operator). */
+  smallCountsMasked: boolean;
+  csrfToken: string;
+  demoMode: boolean;
+}
+
+/** GET /api/auth/demo-accounts (demo mode only). */
+export interface DemoAccountView {
+  email: string;
+  password: string;
+  role: Role;
+  roleLabel: string;
+  organisation: string;
+  description: string;
+}
+
+/** GET /api/admin/users */
+export interface UserView {
+  id: number;
+  email: string;
+  displayName: string;
+  role: Role;
+  organisation: OrgRef;
+  disabled: boolean;
+  locked: boolean;
+  demo: boolean;
+  createdAt: string;
+  version: number;
+}

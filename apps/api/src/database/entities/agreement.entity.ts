@@ -25,6 +25,10 @@ export class Agreement {
   @Column({ type: 'integer', nullable: true })
   durationMonths!: number | null;
 
+  /** Counts of people below this are shown as « < N » to every role but the operator. */
+  @Column({ type: 'integer', default: 5 })
+  smallCountThreshold!: number;
+
   /** 'none' | 'tacit' | 'renewable_once' | … */
   @Column({ type: 'text' })
   renewalKind!: string;

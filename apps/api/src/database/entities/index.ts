@@ -14,6 +14,7 @@ import {
 } from './finance.entity';
 import { AgreementAction, AgreementTarget, ObligationRule, ReconciliationFinding, ReferenceDataLoad } from './governance.entity';
 import { MonthlyActivity, Referral, SupportEpisode } from './activity.entity';
+import { AppUser, AuditLog, UserSession } from './auth.entity';
 
 export * from './organisation.entity';
 export * from './agreement.entity';
@@ -21,6 +22,7 @@ export * from './programme.entity';
 export * from './finance.entity';
 export * from './governance.entity';
 export * from './activity.entity';
+export * from './auth.entity';
 
 /** Every entity, listed explicitly (globs do not survive the webpack bundle). */
 export const ENTITIES = [
@@ -49,4 +51,7 @@ export const ENTITIES = [
   Referral,
   MonthlyActivity,
   ReferenceDataLoad,
+  AppUser,
+  UserSession,
+  AuditLog,
 ];

@@ -1,0 +1,88 @@
+import { Body, Controller, Get, HttpCode, Inject, NotFoundException, Post, Req, Res } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { DemoAccountView, SessionUser } from '@sdat/api-types';
+import type { Request, Response } from 'express';
+import { APP_CONFIG } from '../config/config.module';
+import type { AppConfig } from '../config/env';
+import { LoginDto } from './auth.dto';
+import { AuthService, SESSION_COOKIE } from './auth.service';
+import { CurrentUser } from './current-user.decorator';
+import { DEMO_ACCOUNTS } from './demo-accounts';
+import { ALL_ROLES, Policy, PublicRoute } from './policy';
+import { seesSmallCounts, type Principal } from './principal';
+import { RateLimit } from './rate-limit';
+import { ROLE_LABELS } from './roles';
+
+@ApiTags('authentification')
+@Controller('auth')
+export class AuthController {
+  constructor(
+    private readonly auth: AuthService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  private secure(request: Request): boolean {
+    const setting = this.config.env.COOKIE_SECURE;
+    return setting === 'auto' ? request.secure : setting === 'true';
+  }
+
+  @Post('login')
+  @HttpCode(200)
+  @PublicRoute()
+  @RateLimit('login')
+  @ApiOperation({ summary: 'Connexion par identifiant et mot de passe : pose le cookie de session (httpOnly, SameSite=Strict)' })
+  async login(@Body() body: LoginDto, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<{ ok: true }> {
+    const session = await this.auth.login(body.email, body.password, request);
+    response.cookie(SESSION_COOKIE, session.token, {
+      httpOnly: true,
+      sameSite: 'strict',
+      secure: this.secure(request),
+      path: '/',
+      expires: session.expiresAt,
+    });
+    return { ok: true };
+  }
+
+  @Post('logout')
+  @HttpCode(200)
+  @Policy({ roles: ALL_ROLES })
+  @ApiOperation({ summary: 'Déconnexion : la session est révoquée côté serveur' })
+  async logout(@CurrentUser() user: Principal, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<{ ok: true }> {
+    await this.auth.logout(user, request);
+    response.clearCookie(SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'strict', secure: this.secure(request) });
+    return { ok: true };
+  }
+
+  @Get('me')
+  @Policy({ roles: ALL_ROLES })
+  @ApiOperation({ summary: "L'utilisateur connecté, son rôle, son périmètre et le jeton anti-CSRF" })
+  me(@CurrentUser() user: Principal): SessionUser {
+    return {
+      email: user.email,
+      displayName: user.displayName,
+      role: user.role,
+      roleLabel: ROLE_LABELS[user.role],
+      organisation: { code: user.organisation.code, name: user.organisation.name },
+      programmes: [...user.programmes].sort(),
+      agreements: [...user.agreements].sort(),
+      smallCountsMasked: !seesSmallCounts(user),
+      csrfToken: user.csrfToken,
+      demoMode: this.config.demoData,
+    };
+  }
+
+  @Get('demo-accounts')
+  @PublicRoute()
+  @ApiOperation({ summary: 'Comptes de démonstration (un par rôle) ; 404 hors mode démonstration' })
+  demoAccounts(): DemoAccountView[] {
+    if (!this.config.demoData) throw new NotFoundException("Pas de comptes de démonstration : l'application n'est pas en mode démonstration.");
+    return DEMO_ACCOUNTS.map((a) => ({
+      email: a.email,
+      password: a.password,
+      role: a.role,
+      roleLabel: ROLE_LABELS[a.role],
+      organisation: a.organisationCode,
+      description: a.description,
+    }));
+  }
+}

@@ -1,0 +1,66 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import type { Role } from './policy';
+
+export interface Scope {
+  programmes: Set<string>;
+  agreements: Set<string>;
+}
+
+/**
+ * What an organisation may see, derived from its links (never from hand-kept lists):
+ * - operator: the programmes it operates;
+ * - pilot: the programmes it pilots (programme_pilot);
+ * - funder: the programmes it funds (a funding row, any year or basis);
+ * - monitoring committee: every programme of the agreements it signed;
+ * - admin: no programme.
+ * Agreements in scope: those of the programmes in scope, plus those the organisation signed
+ * (partnership agreements without programmes, such as the Pacte or Carsat's).
+ */
+@Injectable()
+export class ScopeService {
+  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+
+  async resolve(organisationId: number, role: Role): Promise<Scope> {
+    if (role === 'admin') return { programmes: new Set(), agreements: new Set() };
+    const rows: { kind: 'p' | 'a'; code: string }[] = await this.ds.query(
+      `SELECT 'p' AS kind, p.code
+         FROM programme p
+        WHERE CASE $2::text
+                WHEN 'operator' THEN p.operator_id = $1
+                WHEN 'pilot' THEN EXISTS (SELECT 1 FROM programme_pilot pp WHERE pp.programme_id = p.id AND pp.organisation_id = $1)
+                WHEN 'funder' THEN EXISTS (SELECT 1 FROM funding f WHERE f.programme_id = p.id AND f.funder_id = $1)
+                WHEN 'monitoring_committee' THEN EXISTS (SELECT 1 FROM agreement_signatory s WHERE s.agreement_id = p.agreement_id AND s.organisation_id = $1)
+                ELSE false
+              END
+       UNION
+       SELECT 'a' AS kind, a.code
+         FROM agreement a
+        WHERE EXISTS (SELECT 1 FROM agreement_signatory s WHERE s.agreement_id = a.id AND s.organisation_id = $1)
+           OR EXISTS (
+                SELECT 1 FROM programme p
+                 WHERE p.agreement_id = a.id
+                   AND CASE $2::text
+                         WHEN 'operator' THEN p.operator_id = $1
+                         WHEN 'pilot' THEN EXISTS (SELECT 1 FROM programme_pilot pp WHERE pp.programme_id = p.id AND pp.organisation_id = $1)
+                         WHEN 'funder' THEN EXISTS (SELECT 1 FROM funding f WHERE f.programme_id = p.id AND f.funder_id = $1)
+                         ELSE false
+                       END)`,
+      [organisationId, role],
+    );
+    const scope: Scope = { programmes: new Set(), agreements: new Set() };
+    for (const row of rows) (row.kind === 'p' ? scope.programmes : scope.agreements).add(row.code);
+    return scope;
+  }
+
+  async programmeExists(code: string): Promise<boolean> {
+    const rows = await this.ds.query('SELECT 1 FROM programme WHERE code = $1', [code]);
+    return rows.length > 0;
+  }
+
+  async agreementExists(code: string): Promise<boolean> {
+    const rows = await this.ds.query('SELECT 1 FROM agreement WHERE code = $1', [code]);
+    return rows.length > 0;
+  }
+}
