@@ -72,6 +72,24 @@ export const COMMUNES: readonly CodeListItem[] = [
   { code: 'Autre commune de la Métropole', label: 'Autre commune de la Métropole' },
 ];
 
+/**
+ * Job titles (qualifications) of the staff tables, by the `jobCode` of the annexes' staff lines
+ * (`data/programmes.ts`), plus `other` for a job the annexes do not name (its title says which).
+ */
+export const JOB_TITLES: readonly CodeListItem[] = [
+  { code: 'deputy-director', label: 'Directeur adjoint' },
+  { code: 'head-of-unit', label: 'Responsable de pôle' },
+  { code: 'middle-manager', label: 'Cadre intermédiaire (adjoint de direction, chef de service)' },
+  { code: 'head-of-service', label: 'Chef de service' },
+  { code: 'social-worker', label: 'Travailleur social / intervenant social' },
+  { code: 'educational-staff', label: 'Personnel éducatif' },
+  { code: 'nurse', label: 'Infirmier / infirmière' },
+  { code: 'psychologist', label: 'Psychologue' },
+  { code: 'administrative', label: 'Personnel administratif' },
+  { code: 'future-job-contract-and-reinforcement', label: "Emploi d'avenir et temps de renfort" },
+  { code: 'other', label: 'Autre fonction (préciser le libellé)' },
+];
+
 /** French label of a code, or the code itself when the list does not know it. */
 export function labelOf(list: readonly CodeListItem[], code: string | null | undefined): string {
   if (code === null || code === undefined) return 'Non renseigné';

@@ -1,0 +1,104 @@
+import { CsvError, parse } from 'csv-parse/sync';
+import { formatCount, ImportRejectedError } from './errors';
+import type { RawRow, RawTable, RawValue } from './raw-table';
+import type { ImportLimits } from './types';
+
+/** UTF-8 text of a CSV file, without its byte-order mark. Refuses other encodings with a French message. */
+export function decodeCsv(bytes: Uint8Array): string {
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    throw new ImportRejectedError(
+      'not_utf8',
+      400,
+      'Le fichier CSV est encodé en UTF-16 : enregistrez-le au format « CSV UTF-8 (délimité par des virgules) » puis importez-le à nouveau.',
+    );
+  }
+  const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(start));
+  } catch {
+    throw new ImportRejectedError(
+      'not_utf8',
+      400,
+      "Le fichier CSV n'est pas encodé en UTF-8 (probablement Windows-1252, l'encodage par défaut d'Excel) : dans Excel, « Enregistrer sous › CSV UTF-8 (délimité par des virgules) », puis importez-le à nouveau.",
+    );
+  }
+  if (text.includes('\u0000')) {
+    throw new ImportRejectedError('unsupported_format', 400, "Ce fichier n'est pas un fichier texte CSV (il contient des données binaires). Formats acceptés : .xlsx ou .csv.");
+  }
+  return text;
+}
+
+/** `;`, `,` or tab: the one that occurs most, outside quotes, on the first non-empty line (`;` on a tie). */
+export function detectDelimiter(text: string): ';' | ',' | '\t' {
+  const counts = { ';': 0, ',': 0, '\t': 0 };
+  let inQuotes = false;
+  let started = false;
+  for (let i = 0; i < text.length && i < 100_000; i++) {
+    const ch = text[i];
+    if (ch === '"') inQuotes = !inQuotes;
+    else if (!inQuotes && (ch === '\n' || ch === '\r')) {
+      if (started) break;
+    } else if (!inQuotes && (ch === ';' || ch === ',' || ch === '\t')) {
+      counts[ch]++;
+      started = true;
+    } else if (ch !== undefined && ch.trim() !== '') {
+      started = true;
+    }
+  }
+  if (counts[','] > counts[';'] && counts[','] >= counts['\t']) return ',';
+  if (counts['\t'] > counts[';'] && counts['\t'] > counts[',']) return '\t';
+  return ';';
+}
+
+/** Reads a CSV file into a raw table: every cell is text; row numbers are the record numbers (header = 1). */
+export function readCsv(bytes: Uint8Array, limits: ImportLimits): RawTable {
+  const text = decodeCsv(bytes);
+  const delimiter = detectDelimiter(text);
+  let records: string[][];
+  try {
+    records = parse(text, {
+      delimiter,
+      relax_column_count: true,
+      relax_quotes: true,
+      skip_empty_lines: false,
+      bom: false,
+      max_record_size: 1_000_000,
+      to: limits.maxRows + HEADER_SLACK + 1,
+    }) as string[][];
+  } catch (error) {
+    if (error instanceof CsvError) {
+      const line = (error as CsvError & { lines?: number }).lines;
+      const where = typeof line === 'number' ? ` (vers la ligne ${line})` : '';
+      const reason = error.code === 'CSV_QUOTE_NOT_CLOSED' ? 'un guillemet ouvert n’est jamais refermé' : 'sa structure est invalide';
+      throw new ImportRejectedError('unreadable_file', 400, `Le fichier CSV est illisible${where} : ${reason}.`);
+    }
+    throw new ImportRejectedError('unreadable_file', 400, 'Le fichier CSV est illisible.');
+  }
+  const rows: RawRow[] = [];
+  let width = 0;
+  records.forEach((record, index) => {
+    const cells = new Map<number, RawValue>();
+    record.forEach((cell, col) => {
+      if (cell.trim() !== '') {
+        cells.set(col + 1, { kind: 'string', text: cell });
+        if (col + 1 > width) width = col + 1;
+      }
+    });
+    if (cells.size > 0) rows.push({ rowNumber: index + 1, cells });
+  });
+  if (records.length > limits.maxRows + HEADER_SLACK) {
+    throw new ImportRejectedError(
+      'too_many_rows',
+      413,
+      `Le fichier compte plus de ${formatCount(limits.maxRows)} lignes de données, le maximum par import. Découpez-le en plusieurs fichiers.`,
+    );
+  }
+  if (width > limits.maxColumns) {
+    throw new ImportRejectedError('too_many_columns', 413, `Le fichier compte ${width} colonnes : ${limits.maxColumns} au plus.`);
+  }
+  return { format: 'csv', sheet: null, rows, metadata: null };
+}
+
+/** Lines allowed above the data besides the header (a title line, blank lines). */
+const HEADER_SLACK = 11;
