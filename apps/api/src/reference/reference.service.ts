@@ -353,7 +353,8 @@ export class ReferenceService {
   /**
    * Concrete obligations between two dates, computed from the rules stored with each agreement
    * (never typed dates), with a status: 'remis' when the expected document is in the database
-   * (a forecast budget for its year), 'en_retard' when its date has passed without it,
+   * (a forecast budget for its year, an annual report submitted to the pilot), 'valide' when the
+   * pilot validated the annual report, 'en_retard' when its date has passed without it,
    * 'a_venir' before the date, 'sans_date' when the agreement sets no date.
    */
   async obligations(from: string, to: string, today: string, extend: string[] = []): Promise<ObligationsResponse> {
@@ -368,8 +369,17 @@ export class ReferenceService {
     });
     const budgets = await this.ds.getRepository(Budget).find({ where: { basis: 'forecast' }, relations: { programme: true } });
     const forecastHeld = new Set(budgets.map((b) => `${b.programme.code}|${b.year}`));
+    const reports: { code: string; year: number; status: string }[] = await this.ds.query(
+      `SELECT p.code, r.year, r.status FROM annual_report r JOIN programme p ON p.id = r.programme_id WHERE r.status <> 'draft'`,
+    );
+    const reportStatus = new Map(reports.map((r) => [`${r.code}|${r.year}`, r.status]));
     const statusOf = (o: ObligationOccurrence): ObligationStatus => {
       if (o.kind === 'forecast_budget' && o.programmeCode && forecastHeld.has(`${o.programmeCode}|${o.periodYear}`)) return 'remis';
+      if (o.kind === 'annual_report' && o.programmeCode) {
+        const status = reportStatus.get(`${o.programmeCode}|${o.periodYear}`);
+        if (status === 'validated') return 'valide';
+        if (status === 'submitted') return 'remis';
+      }
       if (!o.dueDate) return 'sans_date';
       return o.dueDate < today ? 'en_retard' : 'a_venir';
     };

@@ -1,11 +1,20 @@
 import type { Viewer } from '../auth/viewer';
 import { Injectable, Logger, NotFoundException, OnModuleDestroy } from '@nestjs/common';
 import type { AgreementSummary, Basis, BudgetView, FundingView, ProgrammeIndicatorsResponse } from '@sdat/api-types';
-import { annualReportDueDate, type AnnualReportData } from '@sdat/reports';
+import { annualReportDueDate, type AnnualReportData, type AnnualReportNarrative, type ReportStatus } from '@sdat/reports';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import type { AnnualReportStatusCode } from '@sdat/api-types';
 import { format } from 'date-fns';
 import { IndicatorsService } from '../indicators/indicators.service';
 import { ReferenceService } from '../reference/reference.service';
 import { ReportRenderer, type RenderedPdf } from './report-renderer';
+
+export const REPORT_STATUS_LABELS: Readonly<Record<AnnualReportStatusCode, ReportStatus>> = {
+  draft: 'projet',
+  submitted: 'transmis',
+  validated: 'validé',
+};
 
 /** null when the service answers 404 (no budget of that year and basis…): the report shows « non disponible ». */
 async function orNull<T>(promise: Promise<T>): Promise<T | null> {
@@ -28,11 +37,13 @@ export class ReportsService implements OnModuleDestroy {
   constructor(
     private readonly reference: ReferenceService,
     private readonly indicators: IndicatorsService,
+    @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
   /** Everything the annual report of `code` for `year` shows (404 in French for an unknown programme). */
   async annualReportData(code: string, year: number, basis: Basis, viewer: Viewer): Promise<AnnualReportData> {
     const programme = await this.reference.getProgramme(code);
+    const state = await this.reportState(code, year);
     const withActual = basis === 'actual';
     const [agreement, budgetForecast, budgetActual, fundingForecast, fundingActual, indicatorsActual, indicatorsForecast, findings, dueDate] =
       await Promise.all([
@@ -79,10 +90,10 @@ export class ReportsService implements OnModuleDestroy {
       catalogue: this.indicators.catalogue(),
       findings: findings.filter((f) => f.programmeCode === code),
       demo,
-      status: 'projet',
-      version: 1,
+      status: REPORT_STATUS_LABELS[state.status],
+      version: state.nextVersion,
       dueDate,
-      narrative: null,
+      narrative: state.narrative,
     };
   }
 
@@ -90,11 +101,35 @@ export class ReportsService implements OnModuleDestroy {
    * Deadline of the report: the agreement's own rule (« pour le 15 mars ») expanded by the
    * obligation schedule; 15 March N+1 when the agreement no longer covers year N.
    */
-  private async dueDate(code: string, year: number): Promise<string> {
+  async dueDate(code: string, year: number): Promise<string> {
     const today = format(new Date(), 'yyyy-MM-dd');
     const schedule = await this.reference.obligations(`${year + 1}-01-01`, `${year + 1}-12-31`, today);
     const rule = schedule.obligations.find((o) => o.kind === 'annual_report' && o.programmeCode === code && o.periodYear === year && o.dueDate);
     return rule?.dueDate ?? annualReportDueDate(year);
+  }
+
+  /**
+   * Where the report of a programme-year stands: status, narrative, and the number the next
+   * validated version will carry (validated versions + 1; the current one when validated).
+   */
+  private async reportState(code: string, year: number): Promise<{ status: AnnualReportStatusCode; narrative: AnnualReportNarrative | null; nextVersion: number }> {
+    const [row] = await this.dataSource.query(
+      `SELECT r.status, r.narrative, (SELECT count(*)::int FROM annual_report_version v WHERE v.report_id = r.id) AS versions
+         FROM annual_report r JOIN programme p ON p.id = r.programme_id WHERE p.code = $1 AND r.year = $2`,
+      [code, year],
+    );
+    if (!row) return { status: 'draft', narrative: null, nextVersion: 1 };
+    return {
+      status: row.status,
+      narrative: row.narrative,
+      nextVersion: row.status === 'validated' ? row.versions : row.versions + 1,
+    };
+  }
+
+  async renderPdf(data: AnnualReportData, generatedAt = new Date().toISOString()): Promise<RenderedPdf> {
+    const rendered = await this.renderer.render(data, generatedAt);
+    this.logger.log(`Bilan ${data.programme.code} ${data.year} (${data.basis}, ${data.status} v${data.version}) : ${rendered.pdf.length} octets en ${rendered.renderMs} ms (${rendered.mode === 'worker' ? 'worker thread' : 'processus principal'}).`);
+    return rendered;
   }
 
   async annualReportPdf(code: string, year: number, basis: Basis, viewer: Viewer): Promise<RenderedPdf> {

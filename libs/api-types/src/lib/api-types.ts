@@ -295,3 +295,46 @@ export interface UserView {
   createdAt: string;
   version: number;
 }
+
+/** Lifecycle of an annual report: projet → transmis → validé (returned or reopened → projet). */
+export type AnnualReportStatusCode = 'draft' | 'submitted' | 'validated';
+
+export interface AnnualReportNarrativeView {
+  actions: string | null;
+  difficulties: string | null;
+  partnerships: string | null;
+  outlook: string | null;
+}
+
+export interface AnnualReportVersionView {
+  number: number;
+  sha256: string;
+  dataVersion: string;
+  validatedAt: string;
+  validatedBy: string;
+  reopenedAt: string | null;
+  reopenReason: string | null;
+  bytes: number;
+}
+
+/** GET /api/programmes/:code/annual-reports/:year */
+export interface AnnualReportView {
+  programmeCode: string;
+  year: number;
+  status: AnnualReportStatusCode;
+  /** « projet », « transmis », « validé ». */
+  statusLabel: string;
+  dueDate: string;
+  /** True when the programme-year's data are locked (report validated). */
+  locked: boolean;
+  narrative: AnnualReportNarrativeView;
+  narrativeUpdatedAt: string | null;
+  narrativeUpdatedBy: string | null;
+  submittedAt: string | null;
+  submittedBy: string | null;
+  returnComment: string | null;
+  /** Frozen validated versions, oldest first. */
+  versions: AnnualReportVersionView[];
+  /** Optimistic-lock version to send back with the next change (0 = not created yet). */
+  version: number;
+}

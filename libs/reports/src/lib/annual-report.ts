@@ -2,6 +2,7 @@ import type { Column, Content, TDocumentDefinitions } from 'pdfmake/interfaces';
 import { COLORS, keepTitlesWithContent, PAGE_MARGINS, STYLES } from './layout';
 import { activitySection } from './sections/activity';
 import { coverSection, DEMO_BANNER } from './sections/cover';
+import { changelogSection } from './sections/changelog';
 import { financialSection } from './sections/financial';
 import { meansSection } from './sections/means';
 import { methodologySection } from './sections/methodology';
@@ -57,13 +58,19 @@ export function buildAnnualReport(data: AnnualReportData, options: AnnualReportO
     footer: (currentPage: number, pageCount: number): Content => ({
       margin: [42, 14, 42, 0],
       columns: [
-        { text: `Généré le ${generated} — document de travail`, fontSize: 7.5, color: COLORS.muted, width: '*' },
+        {
+          text: data.status === 'validé' && data.validation ? `Version ${data.version} validée le ${date(data.validation.validatedAt)}` : `Généré le ${generated} — document de travail`,
+          fontSize: 7.5,
+          color: COLORS.muted,
+          width: '*',
+        },
         { text: `${currentPage} / ${pageCount}`, fontSize: 8, width: 'auto', alignment: 'right' as const },
       ],
     }),
     content: [
       ...coverSection(data, options.generatedAt),
       tableOfContents(),
+      ...changelogSection(data),
       ...synthesisSection(data),
       ...meansSection(data, options.renderChart),
       ...activitySection(data, options.renderChart),

@@ -14,3 +14,6 @@ export const TOC_TITLE = 'Sommaire';
 
 /** Shown in section 6 until the narrative editor exists. */
 export const QUALITATIVE_PLACEHOLDER = "Le bilan qualitatif n'a pas encore été rédigé.";
+
+/** Page listing earlier versions (version 2 and later). */
+export const CHANGELOG_TITLE = 'Historique des versions';

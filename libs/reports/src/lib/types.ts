@@ -10,8 +10,23 @@ import type {
 } from '@sdat/api-types';
 import type { EChartsOption } from 'echarts';
 
-/** Lifecycle status of a report. Only drafts exist for now (validation and freezing come later). */
-export type ReportStatus = 'projet';
+/**
+ * Lifecycle status of a report, as printed: « projet » (the operator writes), « transmis » (submitted
+ * to the pilot), « validé » (validated by the pilot: the data are locked and the PDF frozen).
+ */
+export type ReportStatus = 'projet' | 'transmis' | 'validé';
+
+/** One earlier validated version, listed on the changelog page of version 2 and later. */
+export interface ReportChangelogEntry {
+  version: number;
+  /** ISO date-time of that version's validation. */
+  validatedAt: string;
+  validatedBy: string;
+  /** Why the pilot reopened it (the comment given on reopening), null for the last version. */
+  reopenReason: string | null;
+  /** Key figures that changed between that version and the next one. */
+  changes: { label: string; before: string; after: string }[];
+}
 
 /**
  * The qualitative part of the annual report, written by the operator (the editor comes later).
@@ -55,8 +70,12 @@ export interface AnnualReportData {
   version: number;
   /** Deadline of the report, ISO date (15 March N+1 under the 2022 agreement). */
   dueDate: string;
-  /** Qualitative part; absent until the narrative editor exists. */
+  /** Qualitative part, written by the operator in the dashboard. */
   narrative?: AnnualReportNarrative | null;
+  /** Who validated this version, and when (ISO date-time); null while not validated. */
+  validation?: { validatedAt: string; validatedBy: string } | null;
+  /** Earlier versions (version 2 and later): the changelog page. */
+  changelog?: ReportChangelogEntry[];
 }
 
 /** Renders an ECharts option to an SVG string of the given size (pixels). Runs where ECharts runs. */

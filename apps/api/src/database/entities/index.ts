@@ -15,6 +15,7 @@ import {
 import { AgreementAction, AgreementTarget, ObligationRule, ReconciliationFinding, ReferenceDataLoad } from './governance.entity';
 import { MonthlyActivity, Referral, SupportEpisode } from './activity.entity';
 import { AppUser, AuditLog, UserSession } from './auth.entity';
+import { AnnualReport, AnnualReportVersion } from './report.entity';
 
 export * from './organisation.entity';
 export * from './agreement.entity';
@@ -23,6 +24,7 @@ export * from './finance.entity';
 export * from './governance.entity';
 export * from './activity.entity';
 export * from './auth.entity';
+export * from './report.entity';
 
 /** Every entity, listed explicitly (globs do not survive the webpack bundle). */
 export const ENTITIES = [
@@ -54,4 +56,6 @@ export const ENTITIES = [
   AppUser,
   UserSession,
   AuditLog,
+  AnnualReport,
+  AnnualReportVersion,
 ];

@@ -69,7 +69,7 @@ export function coverSection(data: AnnualReportData, generatedAt: string): Conte
       ['Échéance de remise', `${date(data.dueDate)}, à transmettre ${p.pilots.length > 1 ? 'aux pilotes' : 'au pilote'}`],
       ['Base des chiffres', basis],
       ['Version', String(data.version)],
-      ['Statut', `« ${data.status} » — document de travail, non validé`],
+      ['Statut', statusText(data)],
       ['Généré le', date(generatedAt)],
     ]),
     {
@@ -78,4 +78,13 @@ export function coverSection(data: AnnualReportData, generatedAt: string): Conte
       margin: [0, 6, 0, 0],
     },
   ];
+}
+
+/** The status line of the cover: validated (when, by whom), submitted, or a working draft. */
+export function statusText(data: AnnualReportData): string {
+  if (data.status === 'validé' && data.validation) {
+    return `« validé » le ${date(data.validation.validatedAt)} par ${data.validation.validatedBy}`;
+  }
+  if (data.status === 'transmis') return '« transmis » — en attente de validation par le pilote';
+  return `« ${data.status} » — document de travail, non validé`;
 }
