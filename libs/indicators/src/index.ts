@@ -11,6 +11,7 @@ export type {
   IndicatorDefinition,
   IndicatorUnit,
   IndicatorValue,
+  PeopleCountRole,
   Period,
   ProgrammeCode,
   Provenance,
@@ -18,6 +19,8 @@ export type {
   ProvenanceKind,
   SourceRef,
   Status,
+  Suppression,
+  SuppressionReason,
   TargetDefinition,
   TargetResult,
 } from './lib/types';
@@ -101,6 +104,17 @@ export {
 // Programme-year runner
 export { computeProgrammeIndicators } from './lib/programme';
 
+// Small-count suppression (règle des petits effectifs)
+export type { SmallCountOptions, SuppressedCount } from './lib/suppression/apply';
+export {
+  applySmallCountSuppression,
+  DEFAULT_SMALL_COUNT_THRESHOLD,
+  suppressCount,
+  suppressedFormulaText,
+  suppressTable,
+} from './lib/suppression/apply';
+export { peopleCountRole } from './lib/suppression/extract';
+
 // Display and errors
-export { formatIndicatorValue } from './lib/internal/text';
+export { formatIndicatorValue, formatSuppressed } from './lib/internal/text';
 export { IndicatorInputError } from './lib/internal/validate';

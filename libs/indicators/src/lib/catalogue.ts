@@ -38,6 +38,7 @@ export const CATALOGUE: readonly IndicatorDefinition[] = [
     bases: BOTH,
     programmes: 'all',
     scope: 'programme',
+    peopleCount: 'none',
     sourceRef: ref(MEANS_ALL, "Nombre d'ETP mobilisés et qualifications"),
   },
   {
@@ -53,6 +54,7 @@ export const CATALOGUE: readonly IndicatorDefinition[] = [
     bases: BOTH,
     programmes: 'all',
     scope: 'programme',
+    peopleCount: 'none',
     sourceRef: ref(MEANS_ALL, "Nombre d'ETP mobilisés et qualifications"),
   },
   {
@@ -68,6 +70,7 @@ export const CATALOGUE: readonly IndicatorDefinition[] = [
     bases: BOTH,
     programmes: 'all',
     scope: 'programme',
+    peopleCount: 'none',
     sourceRef: ref(MEANS_ALL, 'Ratio masse salariale/budget global et évolution'),
   },
   {
@@ -83,6 +86,7 @@ export const CATALOGUE: readonly IndicatorDefinition[] = [
     bases: BOTH,
     programmes: 'all',
     scope: 'programme',
+    peopleCount: 'none',
     sourceRef: ref(MEANS_ALL, "Taux d'évolution de la masse salariale (2 années plus l'année en cours)"),
   },
   {
@@ -98,6 +102,7 @@ export const CATALOGUE: readonly IndicatorDefinition[] = [
     bases: BOTH,
     programmes: 'all',
     scope: 'programme',
+    peopleCount: 'none',
     sourceRef: ref(MEANS_ALL, 'Ratio masse salariale/budget global et évolution'),
   },
   {
@@ -113,6 +118,7 @@ export const CATALOGUE: readonly IndicatorDefinition[] = [
     bases: BOTH,
     programmes: 'all',
     scope: 'programme',
+    peopleCount: 'none',
     sourceRef: ref(
       'Annexe 3 – Budget EMAS 2022 (indicateur complémentaire)',
       '621800 - Autres personnels extérieurs (dt 5 272 € Primes médico-social au 1/4/22) 74 327',
@@ -131,6 +137,7 @@ export const CATALOGUE: readonly IndicatorDefinition[] = [
     bases: BOTH,
     programmes: ['acor-centre-ville', 'acor-dijon-metropole'],
     scope: 'programme',
+    peopleCount: 'none',
     sourceRef: ref(
       'Annexes 1 et 2 – Indicateurs de moyens',
       "Taux d'évolution de l'enveloppe Fonds de Vie Sociale",
@@ -149,6 +156,7 @@ export const CATALOGUE: readonly IndicatorDefinition[] = [
     bases: BOTH,
     programmes: 'all',
     scope: 'programme',
+    peopleCount: 'none',
     sourceRef: ref(MEANS_ALL, "Excédents d'exploitation cumulés pour l'opération"),
   },
   {
@@ -164,6 +172,7 @@ export const CATALOGUE: readonly IndicatorDefinition[] = [
     bases: BOTH,
     programmes: 'all',
     scope: 'programme',
+    peopleCount: 'none',
     target: {
       value: 0.05,
       of: 'charges hors frais de siège',
@@ -189,6 +198,7 @@ export const CATALOGUE: readonly IndicatorDefinition[] = [
     bases: BOTH,
     programmes: 'all',
     scope: 'programme',
+    peopleCount: 'none',
     sourceRef: ref(
       'Article 3 et annexes – Financement pour 2022',
       'Elles définissent également les contributions financières apportées par les financeurs signataires de la présente convention.',
@@ -207,6 +217,7 @@ export const CATALOGUE: readonly IndicatorDefinition[] = [
     bases: BOTH,
     programmes: 'all',
     scope: 'programme',
+    peopleCount: 'denominator',
     sourceRef: ref(
       'Article 4 (indicateur complémentaire)',
       "un comité de suivi permettant la restitution par la SDAT et chaque service pilote de l'évaluation des actions",
@@ -225,6 +236,7 @@ export const CATALOGUE: readonly IndicatorDefinition[] = [
     bases: ACTUAL,
     programmes: 'all',
     scope: 'programme',
+    peopleCount: 'value',
     sourceRef: ref('Annexe 2 – Indicateurs de résultats', "Nombre d'entrées/sorties du dispositif"),
   },
   {
@@ -239,6 +251,7 @@ export const CATALOGUE: readonly IndicatorDefinition[] = [
     bases: ACTUAL,
     programmes: 'all',
     scope: 'programme',
+    peopleCount: 'value',
     sourceRef: ref('Annexe 3 – Indicateurs de résultats', 'Nombre de sorties et durée des prises en charge'),
   },
   {
@@ -254,6 +267,7 @@ export const CATALOGUE: readonly IndicatorDefinition[] = [
     bases: ACTUAL,
     programmes: 'all',
     scope: 'programme',
+    peopleCount: 'value',
     sourceRef: ref(
       'Annexe 3 – Indicateurs de résultats',
       "Nombre de personnes suivies et accompagnées – taux d'occupation",
@@ -272,6 +286,7 @@ export const CATALOGUE: readonly IndicatorDefinition[] = [
     bases: ACTUAL,
     programmes: ['emas'],
     scope: 'programme',
+    peopleCount: 'denominator',
     sourceRef: ref(
       'Annexe 3 – Indicateurs de résultats',
       "Nombre de personnes suivies et accompagnées – taux d'occupation",
@@ -290,6 +305,7 @@ export const CATALOGUE: readonly IndicatorDefinition[] = [
     bases: ACTUAL,
     programmes: 'all',
     scope: 'programme',
+    peopleCount: 'denominator',
     sourceRef: ref('Annexes 1, 2 et 3 – Indicateurs de résultats', 'Durée moyenne des parcours'),
   },
   {
@@ -305,6 +321,7 @@ export const CATALOGUE: readonly IndicatorDefinition[] = [
     bases: ACTUAL,
     programmes: 'all',
     scope: 'programme',
+    peopleCount: 'denominator',
     sourceRef: ref(
       'Annexes 1, 2 et 3 – Indicateurs de résultats (complément)',
       'Durée moyenne des parcours',
@@ -323,6 +340,7 @@ export const CATALOGUE: readonly IndicatorDefinition[] = [
     bases: ACTUAL,
     programmes: 'all',
     scope: 'programme',
+    peopleCount: 'denominator',
     sourceRef: ref('Annexe 3 – Indicateurs de résultats', 'Nombre de sorties et durée des prises en charge'),
   },
   {
@@ -338,6 +356,7 @@ export const CATALOGUE: readonly IndicatorDefinition[] = [
     bases: ACTUAL,
     programmes: 'all',
     scope: 'programme',
+    peopleCount: 'value',
     sourceRef: ref(
       'Annexes 1, 2 et 3 – Indicateurs de résultats',
       "Nombre de personnes sur liste d'attente et refusées ; nombre et qualité des situations en attente d'orientation",
@@ -355,6 +374,7 @@ export const CATALOGUE: readonly IndicatorDefinition[] = [
     bases: ACTUAL,
     programmes: ['emas'],
     scope: 'programme',
+    peopleCount: 'value',
     sourceRef: ref('Annexe 3 – Indicateurs de résultats', "Nombre de personnes sur liste d'attente et refusées"),
   },
   {
@@ -370,6 +390,7 @@ export const CATALOGUE: readonly IndicatorDefinition[] = [
     bases: ACTUAL,
     programmes: ['acor-dijon-metropole', 'emas'],
     scope: 'programme',
+    peopleCount: 'value',
     sourceRef: ref(
       'Annexe 4 – Règlement intérieur de la CCA, article 4-5',
       "la liste des décisions (accord, accord avec liste d'attente, ajournement pour complément d'information ou absence du pilote, rejet)",
@@ -387,6 +408,7 @@ export const CATALOGUE: readonly IndicatorDefinition[] = [
     bases: ACTUAL,
     programmes: ['acor-centre-ville', 'acor-dijon-metropole'],
     scope: 'programme',
+    peopleCount: 'denominator',
     sourceRef: ref(
       'Annexes 1 et 2 – Indicateurs de résultats',
       'Qualification des orientations proposées (dont SIAO)',
@@ -404,6 +426,7 @@ export const CATALOGUE: readonly IndicatorDefinition[] = [
     bases: ACTUAL,
     programmes: ['emas'],
     scope: 'programme',
+    peopleCount: 'value',
     sourceRef: ref(
       'Annexe 3 – Indicateurs de résultats',
       'Nombre de personnes orientées et origine des prescripteurs',
@@ -421,6 +444,7 @@ export const CATALOGUE: readonly IndicatorDefinition[] = [
     bases: ACTUAL,
     programmes: ['acor-centre-ville', 'emas'],
     scope: 'programme',
+    peopleCount: 'value',
     sourceRef: ref('Annexes 1 et 3 – Indicateurs de résultats', 'Profil des personnes (âge, situation...)'),
   },
   {
@@ -435,6 +459,7 @@ export const CATALOGUE: readonly IndicatorDefinition[] = [
     bases: ACTUAL,
     programmes: ['acor-centre-ville', 'emas'],
     scope: 'programme',
+    peopleCount: 'value',
     sourceRef: ref('Annexes 1 et 3 – Indicateurs de résultats', 'Profil des personnes (âge, situation...)'),
   },
   {
@@ -450,6 +475,7 @@ export const CATALOGUE: readonly IndicatorDefinition[] = [
     bases: ACTUAL,
     programmes: ['acor-dijon-metropole', 'emas'],
     scope: 'programme',
+    peopleCount: 'denominator',
     sourceRef: ref('Annexe 3 – Indicateurs de résultats', 'Nature et qualification des relais lors les sorties'),
   },
   {
@@ -464,6 +490,7 @@ export const CATALOGUE: readonly IndicatorDefinition[] = [
     bases: ACTUAL,
     programmes: ['acor-dijon-metropole'],
     scope: 'programme',
+    peopleCount: 'value',
     sourceRef: ref('Annexe 2 – Indicateurs de résultats', 'Nombre de glissements de bail'),
   },
   {
@@ -479,6 +506,7 @@ export const CATALOGUE: readonly IndicatorDefinition[] = [
     bases: ACTUAL,
     programmes: ['acor-centre-ville'],
     scope: 'programme',
+    peopleCount: 'breakdown',
     sourceRef: ref('Annexe 1 – Indicateurs de résultats', "fréquentation du lieu d'accueil"),
   },
   {
@@ -493,6 +521,7 @@ export const CATALOGUE: readonly IndicatorDefinition[] = [
     bases: ACTUAL,
     programmes: ['acor-centre-ville'],
     scope: 'programme',
+    peopleCount: 'value',
     sourceRef: ref('Annexe 1 – Indicateurs de résultats', 'nombre de personnes rencontrées en maraude'),
   },
   {
@@ -508,6 +537,7 @@ export const CATALOGUE: readonly IndicatorDefinition[] = [
     bases: ACTUAL,
     programmes: ['acor-dijon-metropole', 'emas'],
     scope: 'programme',
+    peopleCount: 'denominator',
     target: {
       value: 1,
       of: "objectif de la convention",
@@ -534,6 +564,7 @@ export const CATALOGUE: readonly IndicatorDefinition[] = [
     bases: BOTH,
     programmes: 'all',
     scope: 'programme',
+    peopleCount: 'none',
     target: {
       value: 0.05,
       of: 'charges hors frais de siège',
@@ -559,6 +590,7 @@ export const CATALOGUE: readonly IndicatorDefinition[] = [
     bases: BOTH,
     programmes: 'all',
     scope: 'programme',
+    peopleCount: 'none',
     sourceRef: ref(
       'Article 3',
       "Les actions ne peuvent pas faire l'objet de reprise de déficits dans le budget de l'année N+1.",
@@ -577,6 +609,7 @@ export const CATALOGUE: readonly IndicatorDefinition[] = [
     bases: BOTH,
     programmes: 'all',
     scope: 'agreement',
+    peopleCount: 'none',
     sourceRef: ref(
       'Article 2.3.2 – Maintien des dépenses de Dijon Métropole et parité des financements',
       "Dijon Métropole s'engage à consacrer aux actions décrites à l'article 2.2 des financements au moins équivalents dans leur montant à ceux qui lui sont accordés pour ces actions par l'État",

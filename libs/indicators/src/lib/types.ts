@@ -80,12 +80,33 @@ export type FlagCode =
   | 'inconsistent_input'
   | 'above_capacity'
   | 'median_not_reached'
-  | 'basis_sensitive';
+  | 'basis_sensitive'
+  /** Small counts of people masked (see `applySmallCountSuppression`). */
+  | 'suppressed_small_count';
 
 export interface Flag {
   code: FlagCode;
   /** French message shown to the user. */
   message: string;
+}
+
+/**
+ * Why a figure was masked by the small-count rule (`applySmallCountSuppression`):
+ * - `small_count`: a count of 1 to threshold − 1 people (or events bounding people), shown « < threshold »;
+ * - `complementary`: hidden so that a small count cannot be recovered by difference from a total or
+ *   from the other cells; its true value is not small, shown « masqué »;
+ * - `small_base`: a mean, median, share or rate computed on fewer than threshold people, or on a
+ *   count that is itself masked (the figure would give it back).
+ */
+export type SuppressionReason = 'small_count' | 'complementary' | 'small_base';
+
+/** Marker of a masked figure; the figure's `value` is then null and its `exact`/`share` are removed. */
+export interface Suppression {
+  reason: SuppressionReason;
+  /** Threshold of the rule (people), e.g. 5. */
+  threshold: number;
+  /** Only for `small_count`: the hidden count lies in 1 … below − 1 (display « < below »). */
+  below?: number;
 }
 
 export interface Period {
@@ -141,6 +162,8 @@ export interface BreakdownItem {
   status?: Status | null;
   children?: BreakdownItem[];
   attributes?: Record<string, string | number | boolean | null>;
+  /** Present when the small-count rule masked this item (`value` is then null). */
+  suppressed?: Suppression;
 }
 
 export interface TargetResult extends TargetDefinition {
@@ -174,6 +197,8 @@ export interface IndicatorValue {
   flags: Flag[];
   /** French reason, present when value is null. */
   reason?: string;
+  /** Present when the small-count rule masked `value` (then null, without `exact`). */
+  suppressed?: Suppression;
   provenance: Provenance;
 }
 
@@ -213,6 +238,18 @@ export type IndicatorCode =
   | 'no_deficit_carried_over'
   | 'pacte_parity';
 
+/**
+ * Which figures of an indicator count PEOPLE, for the small-count rule (see
+ * `applySmallCountSuppression` and docs/indicators.md « Petits effectifs »):
+ * - `value`: the value is a count of people (episodes of people), and so are its breakdown and count details;
+ * - `breakdown`: the value is not a count of people (e.g. day-centre visits) but its breakdown or
+ *   details hold people counts (distinct people) or figures per person;
+ * - `denominator`: the value is a mean, median, share or rate computed on people (people base, or people
+ *   numerator for the completion of a caseload target); its count details are people counts;
+ * - `none`: money, FTE, compliance checks — never masked.
+ */
+export type PeopleCountRole = 'value' | 'breakdown' | 'denominator' | 'none';
+
 export interface IndicatorDefinition {
   code: IndicatorCode;
   /** Integer; a change of definition creates a new version. */
@@ -232,4 +269,6 @@ export interface IndicatorDefinition {
   scope: 'programme' | 'agreement';
   target?: TargetDefinition;
   sourceRef: SourceRef;
+  /** What the small-count rule masks (every catalogue entry sets it; optional for compatibility). */
+  peopleCount?: PeopleCountRole;
 }

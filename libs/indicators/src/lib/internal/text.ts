@@ -1,8 +1,19 @@
 import { formatEuros, formatMeasure, formatNumber, formatPercent, formatSignedEuros } from '@sdat/format';
-import type { IndicatorUnit } from '../types';
+import type { IndicatorUnit, Suppression } from '../types';
 
-/** French display of a value in a given unit (display only: rounding happens here). */
-export function formatIndicatorValue(value: number | null, unit: IndicatorUnit): string {
+/** Display of a figure masked by the small-count rule: « < 5 » for a small count, « masqué » otherwise. */
+export function formatSuppressed(suppressed: Suppression): string {
+  return suppressed.reason === 'small_count' && suppressed.below !== undefined ? `< ${suppressed.below}` : 'masqué';
+}
+
+/**
+ * French display of a value in a given unit (display only: rounding happens here). With the
+ * `suppressed` marker of a masked figure (small-count rule): « < 5 » or « masqué ».
+ */
+export function formatIndicatorValue(value: number | null, unit: IndicatorUnit, suppressed?: Suppression): string {
+  if (suppressed !== undefined) {
+    return formatSuppressed(suppressed);
+  }
   if (value === null) {
     return 'non disponible';
   }
