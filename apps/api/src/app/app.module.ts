@@ -7,6 +7,7 @@ import { ConfigModule } from '../config/config.module';
 import type { AppConfig } from '../config/env';
 import { buildDataSourceOptions } from '../database/data-source-options';
 import { HealthController } from '../health/health.controller';
+import { ImportsModule } from '../imports/imports.module';
 import { IndicatorsModule } from '../indicators/indicators.module';
 import { ReferenceModule } from '../reference/reference.module';
 import { ReportsModule } from '../reports/reports.module';
@@ -33,6 +34,7 @@ export class AppModule {
         ReferenceModule,
         IndicatorsModule,
         ReportsModule,
+        ImportsModule,
       ],
       controllers: [HealthController],
     };

@@ -86,6 +86,8 @@ export class FrenchHttpErrorFilter implements ExceptionFilter {
       let message: string | string[] =
         typeof body === 'object' && body !== null && 'message' in body ? (body as { message: string | string[] }).message : exception.message;
       // Nest's own English messages (unknown route, payload too large…) get a French one.
+      if (message === 'File too large') message = 'Le fichier dépasse la taille autorisée (20 Mo).';
+      if (message === 'Unexpected field' || message === 'Too many files') message = 'Envoyez un seul fichier, dans le champ « file ».';
       if (typeof message === 'string' && /^(Cannot \w+ |Not Found$|Bad Request$|Forbidden$|Unauthorized$|Internal server error$)/.test(message)) {
         message = status === 404 ? `Ressource introuvable : ${req.method} ${req.path}` : (STATUS_FR[status] ?? message);
       }
@@ -94,7 +96,12 @@ export class FrenchHttpErrorFilter implements ExceptionFilter {
         res.status(status).json(body);
         return;
       }
-      res.status(status).json({ statusCode: status, error: STATUS_FR[status] ?? 'Erreur', message });
+      // Row-level problems of an import (sheet, row, column, value, message) travel with the error.
+      const extra =
+        typeof body === 'object' && body !== null && 'errors' in body
+          ? { errors: (body as { errors: unknown }).errors, errorCount: (body as { errorCount?: unknown }).errorCount }
+          : {};
+      res.status(status).json({ statusCode: status, error: STATUS_FR[status] ?? 'Erreur', message, ...extra });
       return;
     }
     // Errors of the HTTP layer itself (body-parser, multer) carry a client status and are safe to name.

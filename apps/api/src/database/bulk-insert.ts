@@ -13,7 +13,7 @@ export async function bulkInsert<T extends Record<string, unknown>>(
   table: string,
   columns: readonly (keyof T & string)[],
   rows: readonly T[],
-  options: { returning?: string; chunkRows?: number } = {},
+  options: { returning?: string; chunkRows?: number; onConflict?: string } = {},
 ): Promise<Record<string, unknown>[]> {
   if (!rows.length) return [];
   const perChunk = Math.max(1, Math.min(options.chunkRows ?? 5000, Math.floor(MAX_PARAMS / columns.length)));
@@ -30,7 +30,8 @@ export async function bulkInsert<T extends Record<string, unknown>>(
       return `(${placeholders.join(', ')})`;
     });
     const returning = options.returning ? ` RETURNING ${options.returning}` : '';
-    const result = await em.query(`INSERT INTO "${table}" (${cols}) VALUES ${tuples.join(', ')}${returning}`, params);
+    const conflict = options.onConflict ? ` ${options.onConflict}` : '';
+    const result = await em.query(`INSERT INTO "${table}" (${cols}) VALUES ${tuples.join(', ')}${conflict}${returning}`, params);
     if (options.returning) out.push(...(result as Record<string, unknown>[]));
   }
   return out;

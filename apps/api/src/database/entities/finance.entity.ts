@@ -253,6 +253,10 @@ export class StaffLine {
   @Column({ type: 'text' })
   unit!: string;
 
+  /** Number of posts behind an FTE line, when the operator gives it (imports). */
+  @Column({ type: 'integer', nullable: true })
+  posts!: number | null;
+
   @Column({ type: 'text', nullable: true })
   printed!: string | null;
 
@@ -261,6 +265,10 @@ export class StaffLine {
 
   @Column({ type: 'boolean', default: false })
   demo!: boolean;
+
+  /** Optimistic lock for corrections in the dashboard. */
+  @Column({ type: 'integer', default: 1 })
+  version!: number;
 }
 
 /** Social-life fund (Fonds de Vie Sociale) envelope and use for a programme-year. */

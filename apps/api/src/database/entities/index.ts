@@ -16,6 +16,7 @@ import { AgreementAction, AgreementTarget, ObligationRule, ReconciliationFinding
 import { MonthlyActivity, Referral, SupportEpisode } from './activity.entity';
 import { AppUser, AuditLog, UserSession } from './auth.entity';
 import { AnnualReport, AnnualReportVersion } from './report.entity';
+import { ImportVersion } from './import.entity';
 
 export * from './organisation.entity';
 export * from './agreement.entity';
@@ -25,6 +26,7 @@ export * from './governance.entity';
 export * from './activity.entity';
 export * from './auth.entity';
 export * from './report.entity';
+export * from './import.entity';
 
 /** Every entity, listed explicitly (globs do not survive the webpack bundle). */
 export const ENTITIES = [
@@ -58,4 +60,5 @@ export const ENTITIES = [
   AuditLog,
   AnnualReport,
   AnnualReportVersion,
+  ImportVersion,
 ];

@@ -1,0 +1,178 @@
+import {
+  BadRequestException,
+  Body,
+  Controller,
+  ForbiddenException,
+  Get,
+  HttpCode,
+  NotFoundException,
+  Param,
+  Patch,
+  Post,
+  Query,
+  Req,
+  Res,
+  StreamableFile,
+  UploadedFile,
+  UseInterceptors,
+} from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
+import { ApiBody, ApiConsumes, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { DEFAULT_LIMITS, isDatasetKey, type DatasetKey } from '@sdat/imports';
+import { ApiPropertyOptional, ApiProperty } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
+import type { Request, Response } from 'express';
+import { CurrentUser } from '../auth/current-user.decorator';
+import { Policy, PROGRAMME_READERS } from '../auth/policy';
+import type { Principal } from '../auth/principal';
+import { RateLimit } from '../auth/rate-limit';
+import { ImportJobs } from './import-progress';
+import { BudgetLineEdit, EpisodeEdit, StaffLineEdit } from './edits';
+import { EditsService } from './edits.service';
+import { ImportsService } from './imports.service';
+
+export class YearQuery {
+  @ApiProperty({ example: 2023 })
+  @Type(() => Number)
+  @IsInt({ message: "l'année (year) doit être un entier" })
+  @Min(2000, { message: "l'année doit être comprise entre 2000 et 2100" })
+  @Max(2100, { message: "l'année doit être comprise entre 2000 et 2100" })
+  year!: number;
+}
+
+export class ImportQuery extends YearQuery {
+  @ApiPropertyOptional({ description: "true : répondre tout de suite (202) avec l'identifiant d'un suivi de progression" })
+  @IsOptional()
+  @IsIn(['true', 'false'], { message: '« async » doit valoir true ou false' })
+  async?: 'true' | 'false';
+}
+
+function dataset(raw: string): DatasetKey {
+  if (!isDatasetKey(raw)) throw new NotFoundException(`Jeu de données inconnu : « ${raw.slice(0, 40)} » ; attendus : budget, funding, staff, episodes, monthly_activity.`);
+  return raw;
+}
+
+/** What multer (in memory: no `dest` given) hands over. */
+interface UploadedFileBytes {
+  originalname: string;
+  buffer: Buffer;
+  size: number;
+}
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+@ApiTags('imports')
+@Controller()
+export class ImportsController {
+  private readonly jobs = new ImportJobs();
+
+  constructor(
+    private readonly imports: ImportsService,
+    private readonly edits: EditsService,
+  ) {}
+
+  @Patch('programmes/:code/budget-lines/:id')
+  @Policy({ roles: ['operator'], programmeParam: 'code' })
+  @ApiOperation({ summary: 'Corriger une ligne de budget (montant, libellé) ; 409 si elle a changé entre-temps ou si l’année est verrouillée' })
+  editBudgetLine(@Param('code') code: string, @Param('id') id: string, @Body() body: BudgetLineEdit, @CurrentUser() user: Principal, @Req() request: Request) {
+    return this.edits.budgetLine(code, id, body, user, request);
+  }
+
+  @Patch('programmes/:code/staff-lines/:id')
+  @Policy({ roles: ['operator'], programmeParam: 'code' })
+  @ApiOperation({ summary: 'Corriger une ligne de personnel (ETP, intitulé) ; verrouillage optimiste' })
+  editStaffLine(@Param('code') code: string, @Param('id') id: string, @Body() body: StaffLineEdit, @CurrentUser() user: Principal, @Req() request: Request) {
+    return this.edits.staffLine(code, id, body, user, request);
+  }
+
+  @Patch('programmes/:code/episodes/:id')
+  @Policy({ roles: ['operator'], programmeParam: 'code' })
+  @ApiOperation({ summary: 'Corriger un accompagnement (date de sortie, relais, glissement de bail) ; verrouillage optimiste' })
+  editEpisode(@Param('code') code: string, @Param('id') id: string, @Body() body: EpisodeEdit, @CurrentUser() user: Principal, @Req() request: Request) {
+    return this.edits.episode(code, id, body, user, request);
+  }
+
+  @Get('imports/datasets')
+  @Policy({ roles: PROGRAMME_READERS })
+  @ApiOperation({ summary: 'Les jeux de données importables et leurs colonnes' })
+  datasets() {
+    return this.imports.datasets();
+  }
+
+  @Get('programmes/:code/imports/:dataset/template')
+  @Policy({ roles: ['operator'], programmeParam: 'code' })
+  @ApiProduces(XLSX)
+  @ApiOperation({ summary: 'Modèle XLSX à remplir (en-têtes français, mode d’emploi, listes déroulantes, exemples)' })
+  async template(@Param('code') code: string, @Param('dataset') raw: string, @Query() q: YearQuery, @Res({ passthrough: true }) res: Response) {
+    const key = dataset(raw);
+    const bytes = await this.imports.template(key, code, q.year);
+    res.set({ 'Content-Type': XLSX, 'Content-Disposition': `attachment; filename="modele-${key}-${code}-${q.year}.xlsx"` });
+    return new StreamableFile(bytes);
+  }
+
+  @Post('programmes/:code/imports/:dataset')
+  @HttpCode(200)
+  @Policy({ roles: ['operator'], programmeParam: 'code' })
+  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: DEFAULT_LIMITS.maxFileBytes, files: 1, fields: 5 } }))
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({ schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } } } })
+  @ApiOperation({
+    summary:
+      "Importer un fichier XLSX ou CSV pour l'année : toutes les lignes sont contrôlées avant toute écriture (422 avec la liste des erreurs), écriture en une transaction, réimport identique sans effet, nouvelle version sinon",
+  })
+  async upload(
+    @Param('code') code: string,
+    @Param('dataset') raw: string,
+    @Query() q: ImportQuery,
+    @UploadedFile() file: UploadedFileBytes | undefined,
+    @CurrentUser() user: Principal,
+    @Req() request: Request,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    const key = dataset(raw);
+    if (!file) throw new BadRequestException('Aucun fichier reçu : envoyez le fichier dans le champ « file » (multipart/form-data).');
+    if (q.async !== 'true') return this.imports.import(key, code, q.year, file, user, request);
+    const progress = this.jobs.create(user.userId);
+    this.imports.import(key, code, q.year, file, user, request, progress).then(
+      (outcome) => progress.update({ phase: 'done', result: outcome }),
+      (error: unknown) =>
+        progress.update({
+          phase: 'failed',
+          result: error instanceof Error && 'getResponse' in error ? (error as { getResponse(): unknown }).getResponse() : { message: 'Une erreur inattendue est survenue.' },
+        }),
+    );
+    res.status(202);
+    return progress.view;
+  }
+
+  @Get('import-jobs/:id')
+  @Policy({ roles: ['operator'] })
+  @ApiOperation({ summary: "Progression d'un import lancé avec async=true (lignes contrôlées, lignes écrites, résultat)" })
+  job(@Param('id') id: string, @CurrentUser() user: Principal) {
+    const view = this.jobs.get(id, user.userId);
+    if (!view) throw new NotFoundException(`Import inconnu : ${id.slice(0, 40)}`);
+    return view;
+  }
+
+  @Get('programmes/:code/imports')
+  @Policy({ roles: ['operator', 'pilot'], programmeParam: 'code' })
+  @ApiOperation({ summary: "Historique des imports de l'année (versions, fichier, auteur, empreinte)" })
+  history(@Param('code') code: string, @Query() q: YearQuery) {
+    return this.imports.history(code, q.year);
+  }
+
+  @Get('programmes/:code/exports/:dataset')
+  @Policy({ roles: ['operator', 'pilot'], programmeParam: 'code' })
+  @RateLimit('export')
+  @ApiProduces(XLSX)
+  @ApiOperation({ summary: "Exporter un jeu de données de l'année au format du modèle (réimportable tel quel) ; accompagnements : opérateur seulement" })
+  async export(@Param('code') code: string, @Param('dataset') raw: string, @Query() q: YearQuery, @CurrentUser() user: Principal, @Res({ passthrough: true }) res: Response) {
+    const key = dataset(raw);
+    // Episode-level rows are the operator's only: pilots get the aggregated datasets.
+    if (key === 'episodes' && user.role !== 'operator') throw new ForbiddenException("Les accompagnements (données individuelles) ne sont exportables que par l'opérateur.");
+    const { bytes } = await this.imports.export(key, code, q.year);
+    res.set({ 'Content-Type': XLSX, 'Content-Disposition': `attachment; filename="${key}-${code}-${q.year}.xlsx"` });
+    return new StreamableFile(bytes);
+  }
+}
