@@ -70,14 +70,14 @@ describe('committee pack (comité de suivi) of the 2022 agreement: XLSX workbook
       '2020',
       '2021',
       '2022',
-      'Évolution 2021 → 2022',
+      'Évolution de 2021 à 2022',
       'Base 2020',
       'Base 2021',
       'Base 2022',
       'Remarques',
     ]);
     expect(headers(sheet(workbook, 'Financements'))).toEqual(['Financeur', 'Ligne', 'Signataire', 'Lignes de financement', ...names, 'Total']);
-    expect(headers(sheet(workbook, 'Conformité'))).toEqual(['Périmètre', 'Contrôle', 'Code', 'Résultat', 'Règle', 'Calcul', 'Motif']);
+    expect(headers(sheet(workbook, 'Conformité'))).toEqual(['Périmètre', 'Contrôle', 'Code', 'Résultat', 'Règle vérifiée', 'Calcul', 'Motif']);
     expect(headers(sheet(workbook, 'Bilans'))).toEqual(['Dispositif', 'Code', 'Opérateur', 'Pilotes', 'Statut', 'Version', 'Échéance', 'Validé le', 'En retard']);
     for (const ws of workbook.worksheets) {
       expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 2 });
@@ -127,6 +127,21 @@ describe('committee pack (comité de suivi) of the 2022 agreement: XLSX workbook
     const fte = row('ETP mobilisés', 'ACOR Centre Ville');
     expect(fte[y2022]?.value).toBe(10.3);
     expect(row('ETP mobilisés', 'ACOR Dijon Métropole')[y2022]?.value).toBe('Pas de données');
+  });
+
+  it('synthesis: report status, key figures of N as numbers, their status against the target, alerts counted', () => {
+    const ws = sheet(workbook, 'Synthèse');
+    const emas = rows(ws).find((cells) => cells[0]?.value === 'EMAS') ?? [];
+    expect(emas[column(ws, 'Statut du bilan 2022')]?.value).toBe('validé');
+    expect(emas[column(ws, 'Taux de frais de siège 2022')]?.value).toBeCloseTo(0.0496, 4);
+    expect(emas[column(ws, 'Taux de frais de siège 2022')]?.numFmt).toBe(COMMITTEE_NUMBER_FORMATS.percent2);
+    expect(emas[column(ws, 'Statut — Taux de frais de siège')]?.value).toBe('Vigilance — cible ≤ 5,00\u00a0%');
+    expect(emas[column(ws, 'Vigilances')]?.value).toBe(1);
+    expect(emas[column(ws, 'Alertes')]?.value).toBe(0);
+    expect(headers(ws)).not.toContain('Statut — File active'); // no target, no status: no column
+    const late = rows(ws).find((cells) => cells[0]?.value === 'ACOR Dijon Métropole') ?? [];
+    expect(late[column(ws, 'En retard')]?.value).toBe('Oui');
+    expect(late[column(ws, 'File active 2022')]?.value).toBe('Pas de données');
   });
 
   it('writes the masked entries of EMAS 2021 as the text « < 5 », and the hidden count in no cell', async () => {

@@ -18,6 +18,8 @@ const svg = () => '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10
 const finite = fc.oneof(
   fc.integer({ min: -100_000_000_00, max: 100_000_000_00 }),
   fc.double({ min: -1e7, max: 1e7, noNaN: true, noDefaultInfinity: true }),
+  // Values that round to 0 cents or sit on a rounding boundary.
+  fc.constantFrom(5e-324, -5e-324, 1e-12, 0.49, 0.5, -0.5, 0),
 );
 const valueChange = fc.oneof(fc.constant(null), finite);
 const suppression: fc.Arbitrary<Suppression> = fc.oneof(

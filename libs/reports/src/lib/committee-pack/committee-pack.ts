@@ -70,10 +70,10 @@ function verdictCell(verdict: Verdict): Cell {
   return text(verdictLabel(verdict), { color, bold: verdict === 'non conforme' });
 }
 
-/** A chart rendered to SVG by the caller's renderer, with its caption, kept on one page. */
-function chartBlock(renderChart: RenderChart, option: EChartsOption, caption: string, width: number, size: { width: number; height: number }): Content {
+/** A chart rendered to SVG by the caller's renderer, with its caption (if any), kept on one page. */
+function chartBlock(renderChart: RenderChart, option: EChartsOption, caption: string | null, width: number, size: { width: number; height: number }): Content {
   return {
-    stack: [{ text: caption, style: 'caption' }, { svg: renderChart(option, size), width }],
+    stack: [...(caption === null ? [] : [{ text: caption, style: 'caption' }]), { svg: renderChart(option, size), width }],
     unbreakable: true,
     margin: [0, 2, 0, 8],
   };
@@ -253,7 +253,7 @@ function trendBlock(table: TrendTable, data: CommitteePackData, renderChart: Ren
   ]);
   const tableContent: Content[] = [
     grid(
-      [header('Dispositif'), ...years.map((year) => header(String(year), 'right')), header(`Évolution ${years[1]} → ${years[2]}`, 'right')],
+      [header('Dispositif'), ...years.map((year) => header(String(year), 'right')), header(`Évolution de ${years[1]} à ${years[2]}`, 'right')],
       rows,
       ['*', 'auto', 'auto', 'auto', 'auto'],
       8.5,
@@ -264,10 +264,12 @@ function trendBlock(table: TrendTable, data: CommitteePackData, renderChart: Ren
   if (legend) tableContent.push(note(legend));
   const option = trendOption(table, data);
   const chartColumn: Content = option
-    ? chartBlock(renderChart, option, `${table.label}, ${years[0]}–${years[2]}`, SIDE_CHART_WIDTH, { width: 560, height: 280 })
+    ? chartBlock(renderChart, option, null, SIDE_CHART_WIDTH, { width: 600, height: 190 })
     : note('Aucune valeur à représenter.');
   return {
-    stack: [subTitle(table.label), { columns: [{ width: '*', stack: tableContent }, { width: SIDE_CHART_WIDTH, stack: [chartColumn] }] as Column[], columnGap: 16 }],
+    // Not `subTitle`: a title kept with its content (headlineLevel) inside an unbreakable block
+    // would be moved once more by `keepTitlesWithContent`, leaving an empty page.
+    stack: [{ text: table.label, style: 'h2', tocItem: true, tocStyle: 'tocSubsection', tocMargin: [14, 1, 0, 0] }, { columns: [{ width: '*', stack: tableContent }, { width: SIDE_CHART_WIDTH, stack: [chartColumn] }] as Column[], columnGap: 16 }],
     unbreakable: true,
     margin: [0, 0, 0, 6],
   };
@@ -307,7 +309,7 @@ function funding(data: CommitteePackData, renderChart: RenderChart): Content[] {
   const rows = matrix.rows.map((row) => {
     const style = rowStyle(row.kind);
     return [
-      text(row.kind === 'earmark' || row.kind === 'subtotal' ? `   ${row.label}` : row.label, style),
+      text(row.label, row.kind === 'earmark' || row.kind === 'subtotal' ? { ...style, margin: [10, 0, 0, 0] } : style),
       text(row.signatory === null ? '' : row.signatory ? 'Oui' : 'Non', style),
       text(row.lineLabels.join(' ; '), { ...style, fontSize: 7 }),
       ...row.cents.map((cents) => right(euros(cents), style)),
@@ -366,7 +368,7 @@ function compliance(data: CommitteePackData): Content[] {
   ];
   out.push(
     grid(
-      [header('Périmètre'), header('Contrôle'), header('Résultat'), header('Règle'), header('Calcul')],
+      [header('Périmètre'), header('Contrôle'), header('Résultat'), header('Règle vérifiée'), header('Calcul')],
       rows.map((row) => [
         text(row.scope, { bold: true }),
         text(row.label),
@@ -374,7 +376,7 @@ function compliance(data: CommitteePackData): Content[] {
         text(row.rule ?? DASH),
         text([row.formula, row.reason].filter((part): part is string => typeof part === 'string' && part !== '').join('\n') || DASH, { fontSize: 7.5 }),
       ]),
-      [100, 120, 'auto', 110, '*'],
+      [100, 130, 62, 140, '*'],
       8,
     ),
   );

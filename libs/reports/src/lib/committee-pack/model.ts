@@ -176,7 +176,7 @@ export interface TrendRow {
   programme: CommitteePackProgramme['programme'];
   /** One figure per year of `packYears`. */
   figures: Figure[];
-  /** Basis of each year's figures (null when the year is absent). */
+  /** Basis of each year's figures (null when the year has no data). */
   bases: (Basis | null)[];
   /** Change from N-1 to N (`+1,2 pt`, `+59 750 € (+13,7 %)`), `—` when a side is not a value. */
   change: string;
@@ -197,7 +197,10 @@ function change(figures: readonly Figure[]): string {
   const previous = figures[figures.length - 2];
   const current = figures[figures.length - 1];
   if (previous?.kind !== 'value' || current?.kind !== 'value' || previous.unit !== current.unit) return DASH;
-  return formatIndicatorChange(current.value, previous.value, current.unit) ?? DASH;
+  // Money is compared in whole cents: a previous amount that rounds to 0 cents gives no rate.
+  const money = current.unit === 'eur' || current.unit === 'eur_per_person';
+  const [now, before] = money ? [Math.round(current.value), Math.round(previous.value)] : [current.value, previous.value];
+  return formatIndicatorChange(now, before, current.unit) ?? DASH;
 }
 
 export function trendTable(main: MainIndicator, data: CommitteePackData): TrendTable {
@@ -220,7 +223,10 @@ export function trendTable(main: MainIndicator, data: CommitteePackData): TrendT
     return {
       programme: programme.programme,
       figures,
-      bases: years.map((year) => yearEntry(programme, year)?.basis ?? null),
+      bases: years.map((year) => {
+        const entry = yearEntry(programme, year);
+        return entry && (entry.indicators ?? []).length > 0 ? entry.basis : null;
+      }),
       change: change(figures),
     };
   });
@@ -464,7 +470,7 @@ export interface ComplianceRow {
   label: string;
   code: string;
   verdict: Verdict;
-  /** Rule of the agreement (target label), or null. */
+  /** The rule checked: the catalogue's formula (« Σ Métropole ≥ Σ État »), else the target's label, or null. */
   rule: string | null;
   /** The calculation with its numbers (provenance formula text). */
   formula: string;
@@ -489,7 +495,9 @@ export function verdictLabel(verdict: Verdict): string {
 function complianceRow(scope: string, indicator: IndicatorValue): ComplianceRow {
   const verdict = verdictOf(indicator);
   const formula = typeof indicator.provenance?.formulaText === 'string' ? indicator.provenance.formulaText.trim() : '';
-  const rule = typeof indicator.target?.label === 'string' && indicator.target.label.trim() !== '' ? indicator.target.label.trim() : null;
+  const formulaOf = CATALOGUE.find((definition) => definition.code === indicator.code)?.formula;
+  const targetLabel = indicator.target?.label;
+  const rule = typeof formulaOf === 'string' && formulaOf.trim() !== '' ? formulaOf.trim() : typeof targetLabel === 'string' && targetLabel.trim() !== '' ? targetLabel.trim() : null;
   let reason: string | null = null;
   if (verdict === 'non évaluable') {
     const figure = indicatorFigure({ ...indicator, value: null });

@@ -140,6 +140,8 @@ function addSheet(workbook: ExcelJS.Workbook, spec: SheetSpec, line: string, dem
 
 function synthesisSheet(data: CommitteePackData, generatedAt: string): SheetSpec {
   const table = synthesisTable(data, generatedAt);
+  // A status column only for the figures that have a target or a status somewhere.
+  const withStatus = table.columns.map((_, index) => table.rows.some((row) => row.figures[index]?.status || row.figures[index]?.target));
   const headers = [
     'Dispositif',
     'Code',
@@ -148,7 +150,7 @@ function synthesisSheet(data: CommitteePackData, generatedAt: string): SheetSpec
     'Version',
     'Échéance',
     'En retard',
-    ...table.columns.flatMap((column) => [`${column.label} ${data.year}`, `Statut — ${column.label}`]),
+    ...table.columns.flatMap((column, index) => [`${column.label} ${data.year}`, ...(withStatus[index] ? [`Statut — ${column.label}`] : [])]),
     'Alertes',
     'Vigilances',
     'Synthèse des alertes',
@@ -162,9 +164,9 @@ function synthesisSheet(data: CommitteePackData, generatedAt: string): SheetSpec
     plain(row.report.version),
     dateCell(row.report.dueDate),
     plain(row.report.late ? 'Oui' : 'Non'),
-    ...row.figures.flatMap((key) => [
+    ...row.figures.flatMap((key, index) => [
       figureCell(key.figure),
-      plain([key.status ? statusLabel(key.status) : null, key.target].filter((part): part is string => part !== null).join(' — ') || null),
+      ...(withStatus[index] ? [plain([key.status ? statusLabel(key.status) : null, key.target].filter((part): part is string => part !== null).join(' — ') || null)] : []),
     ]),
     plain(row.alerts.length),
     plain(row.warnings.length),
@@ -174,7 +176,7 @@ function synthesisSheet(data: CommitteePackData, generatedAt: string): SheetSpec
   return {
     name: COMMITTEE_SHEET_NAMES.synthesis,
     headers,
-    widths: [24, 20, 28, 16, 9, 12, 10, ...table.columns.flatMap(() => [16, 22]), 9, 11, 20, 60],
+    widths: [24, 20, 28, 16, 9, 12, 10, ...table.columns.flatMap((_, index) => (withStatus[index] ? [16, 26] : [16])), 9, 11, 20, 60],
     rows,
   };
 }
@@ -205,7 +207,7 @@ function trendsSheet(data: CommitteePackData): SheetSpec {
       'Dispositif',
       'Code du dispositif',
       ...years.map(String),
-      `Évolution ${years[1]} → ${years[2]}`,
+      `Évolution de ${years[1]} à ${years[2]}`,
       ...years.map((year) => `Base ${year}`),
       'Remarques',
     ],
@@ -248,7 +250,7 @@ function fundingSheet(data: CommitteePackData): SheetSpec {
 function complianceSheet(data: CommitteePackData): SheetSpec {
   return {
     name: COMMITTEE_SHEET_NAMES.compliance,
-    headers: ['Périmètre', 'Contrôle', 'Code', 'Résultat', 'Règle', 'Calcul', 'Motif'],
+    headers: ['Périmètre', 'Contrôle', 'Code', 'Résultat', 'Règle vérifiée', 'Calcul', 'Motif'],
     widths: [24, 36, 24, 15, 32, 80, 50],
     rows: complianceRows(data).map((row) => [
       plain(row.scope, { bold: true }),
