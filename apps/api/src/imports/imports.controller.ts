@@ -166,11 +166,14 @@ export class ImportsController {
   @Policy({ roles: ['operator', 'pilot'], programmeParam: 'code' })
   @RateLimit('export')
   @ApiProduces(XLSX)
-  @ApiOperation({ summary: "Exporter un jeu de données de l'année au format du modèle (réimportable tel quel) ; accompagnements : opérateur seulement" })
+  @ApiOperation({ summary: "Exporter un jeu de données de l'année au format du modèle (réimportable tel quel) ; accompagnements et activité mensuelle : opérateur seulement" })
   async export(@Param('code') code: string, @Param('dataset') raw: string, @Query() q: YearQuery, @CurrentUser() user: Principal, @Res({ passthrough: true }) res: Response) {
     const key = dataset(raw);
-    // Episode-level rows are the operator's only: pilots get the aggregated datasets.
-    if (key === 'episodes' && user.role !== 'operator') throw new ForbiddenException("Les accompagnements (données individuelles) ne sont exportables que par l'opérateur.");
+    // Episode-level rows and monthly counts of people are the operator's only (they are not passed
+    // through the small-count rule): pilots export the budget, the funding and the staff.
+    if ((key === 'episodes' || key === 'monthly_activity') && user.role !== 'operator') {
+      throw new ForbiddenException("Les accompagnements et l'activité mensuelle (effectifs de personnes) ne sont exportables que par l'opérateur.");
+    }
     const { bytes } = await this.imports.export(key, code, q.year);
     res.set({ 'Content-Type': XLSX, 'Content-Disposition': `attachment; filename="${key}-${code}-${q.year}.xlsx"` });
     return new StreamableFile(bytes);

@@ -42,15 +42,17 @@ export class IndicatorsService {
     return Boolean(row?.demo);
   }
 
+  /** Every indicator of a programme-year, unmasked (the operator's view). */
+  private async computeYear(p: { id: number; code: string; name: string }, year: number, basis: Basis): Promise<{ demo: boolean; indicators: IndicatorValue[] }> {
+    const [input, demo] = await Promise.all([loadProgrammeYearInput(this.ds.manager, p, year, basis), this.isDemo(p.id, year, basis)]);
+    return { demo, indicators: computeProgrammeIndicators(input) };
+  }
+
   /** Every indicator of a programme-year, as `viewer` may see it (small counts masked for non-operators). */
   async forProgrammeYear(code: string, year: number, basis: Basis, viewer: Viewer): Promise<ProgrammeIndicatorsResponse> {
     const p = await this.programme(code);
-    const [input, demo] = await Promise.all([
-      loadProgrammeYearInput(this.ds.manager, p, year, basis),
-      this.isDemo(p.id, year, basis),
-    ]);
-    const indicators: IndicatorValue[] = indicatorsFor(viewer, computeProgrammeIndicators(input), p.threshold);
-    return { programme: { code: p.code, name: p.name }, year, basis, demo, indicators };
+    const { demo, indicators } = await this.computeYear(p, year, basis);
+    return { programme: { code: p.code, name: p.name }, year, basis, demo, indicators: indicatorsFor(viewer, indicators, p.threshold) };
   }
 
   async one(code: string, indicator: string, year: number, basis: Basis, viewer: Viewer): Promise<IndicatorValue> {
@@ -68,11 +70,18 @@ export class IndicatorsService {
     const programmes: { code: string; name: string }[] = (
       await this.ds.query('SELECT code, name FROM programme WHERE agreement_id = $1 ORDER BY annex_number, code', [agreement.id])
     ).filter((p: { code: string }) => viewerSees(viewer, p.code));
-    const cells = [];
+    const cells: ComparisonResponse['cells'] = [];
     for (const p of programmes) {
-      for (const year of years) {
-        const r = await this.forProgrammeYear(p.code, year, basis, viewer);
-        cells.push({ programmeCode: p.code, year, demo: r.demo, indicators: r.indicators });
+      const programme = await this.programme(p.code);
+      const perYear = [];
+      for (const year of years) perYear.push({ year, ...(await this.computeYear(programme, year, basis)) });
+      // The years of a programme are masked together, so a hidden count cannot be recovered from
+      // the next year (present on 1 January = present on 31 December before).
+      const masked = indicatorsFor(viewer, perYear.flatMap((y) => y.indicators), programme.threshold);
+      let offset = 0;
+      for (const y of perYear) {
+        cells.push({ programmeCode: p.code, year: y.year, demo: y.demo, indicators: masked.slice(offset, offset + y.indicators.length) });
+        offset += y.indicators.length;
       }
     }
     return { agreement: { code: agreement.code, title: agreement.title }, years, basis, programmes, cells };

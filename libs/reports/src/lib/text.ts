@@ -7,7 +7,7 @@ import {
   formatSignedEuros,
   formatSignedPercent,
 } from '@sdat/format';
-import { formatIndicatorValue, type BreakdownItem, type Fraction, type Status } from '@sdat/indicators';
+import { formatIndicatorValue, formatSuppressed, type BreakdownItem, type Fraction, type Status, type Suppression } from '@sdat/indicators';
 
 /** What the report prints for a figure it does not have. */
 export const NOT_AVAILABLE = 'non disponible';
@@ -92,8 +92,22 @@ export function unitValue(value: number | null | undefined, unit: IndicatorValue
   return isFiniteNumber(value) ? formatIndicatorValue(value, unit) : DASH;
 }
 
-/** The main value of an indicator, or « non disponible ». */
+/** Anything that may carry a value masked by the small-count rule. */
+type MaybeMasked = { value: number | null; suppressed?: Suppression } | undefined | null;
+
+/** A count, « < 5 » / « masqué » when the small-count rule hid it, « — » when absent. */
+export function countOf(item: MaybeMasked): string {
+  return item?.suppressed ? formatSuppressed(item.suppressed) : count(item?.value);
+}
+
+/** A value in its unit, « < 5 » / « masqué » when hidden, « — » when absent. */
+export function valueOf(item: MaybeMasked, unit: IndicatorValue['unit']): string {
+  return item?.suppressed ? formatSuppressed(item.suppressed) : unitValue(item?.value, unit);
+}
+
+/** The main value of an indicator, « < 5 » / « masqué » when hidden, or « non disponible ». */
 export function indicatorText(indicator: IndicatorValue | undefined | null): string {
+  if (indicator?.suppressed) return formatSuppressed(indicator.suppressed);
   if (!indicator || !isFiniteNumber(indicator.value)) return NOT_AVAILABLE;
   return formatIndicatorValue(indicator.value, indicator.unit);
 }

@@ -7,6 +7,7 @@ import { SECTION_TITLES } from '../titles';
 import {
   attributeNumber,
   count,
+  countOf,
   DASH,
   date,
   detail,
@@ -18,6 +19,7 @@ import {
   percent,
   share,
   statusLabel,
+  valueOf,
   unitValue,
 } from '../text';
 import type { AnnualReportData, RenderChart } from '../types';
@@ -54,17 +56,17 @@ function flowsSection(data: AnnualReportData, renderChart: RenderChart): Content
   const atStart = itemNumber(detail(caseload, 'at_start'));
   const atEnd = itemNumber(detail(caseload, 'at_end'));
   const rows: Cell[][] = [
-    [detail(caseload, 'at_start')?.label ?? 'File active au début de la période', count(atStart)],
-    [entries?.label ?? 'Entrées', count(entries?.value)],
-    [exits?.label ?? 'Sorties', count(exits?.value)],
-    [detail(caseload, 'at_end')?.label ?? 'File active en fin de période', count(atEnd)],
-    ['Parcours suivis sur l’année (présents au début + entrées)', count(caseload?.value)],
-    [detail(caseload, 'distinct_participants')?.label ?? 'Personnes distinctes', count(itemNumber(detail(caseload, 'distinct_participants')))],
+    [detail(caseload, 'at_start')?.label ?? 'File active au début de la période', countOf(detail(caseload, 'at_start'))],
+    [entries?.label ?? 'Entrées', countOf(entries)],
+    [exits?.label ?? 'Sorties', countOf(exits)],
+    [detail(caseload, 'at_end')?.label ?? 'File active en fin de période', countOf(detail(caseload, 'at_end'))],
+    ['Parcours suivis sur l’année (présents au début + entrées)', countOf(caseload)],
+    [detail(caseload, 'distinct_participants')?.label ?? 'Personnes distinctes', countOf(detail(caseload, 'distinct_participants'))],
   ];
   // Territorial details (« Dont Chenôve ») of entries and exits.
   for (const indicator of [entries, exits]) {
     for (const item of indicator?.details ?? []) {
-      if (item.key.startsWith('territory_')) rows.push([`${indicator?.label ?? ''} : ${item.label.toLocaleLowerCase('fr-FR')}`, count(itemNumber(item))]);
+      if (item.key.startsWith('territory_')) rows.push([`${indicator?.label ?? ''} : ${item.label.toLocaleLowerCase('fr-FR')}`, countOf(item)]);
     }
   }
   const categories = ['Présents au début', 'Entrées', 'Sorties', 'Présents en fin'];
@@ -95,12 +97,12 @@ function durationRow(indicator: IndicatorValue | undefined, countKeys: string[],
   const counts = countKeys
     .map((key) => detail(indicator, key))
     .filter((item): item is BreakdownItem => item !== undefined)
-    .map((item) => `${item.label} : ${count(itemNumber(item))}`)
+    .map((item) => `${item.label} : ${countOf(item)}`)
     .join(' ; ');
   const range = ['min_days', 'max_days', 'min_observed_days', 'max_observed_days']
     .map((key) => detail(indicator, key))
     .filter((item): item is BreakdownItem => item !== undefined && itemNumber(item) !== null)
-    .map((item) => `${item.label} : ${unitValue(itemNumber(item), 'days')}`)
+    .map((item) => `${item.label} : ${valueOf(item, 'days')}`)
     .join(' ; ');
   return [
     indicator.label,
@@ -133,7 +135,7 @@ function durationsSection(data: AnnualReportData): Content[] {
           minorTitle(`Ancienneté des parcours en cours au ${date(seniority?.provenance.period?.end)}`),
           table({
             headers: ['Ancienneté', 'Parcours', 'Part'],
-            rows: bands.map((item) => [item.label, count(itemNumber(item)), share(item.share)]),
+            rows: bands.map((item) => [item.label, countOf(item), share(item.share)]),
             totals: [[detail(seniority, 'open_episodes')?.label ?? 'Parcours ouverts', count(itemNumber(detail(seniority, 'open_episodes'))), '']],
             widths: ['*', 70, 70],
           }),
@@ -169,9 +171,9 @@ export function itemsTable(items: readonly BreakdownItem[], header: string, tota
   const withShare = items.some((item) => item.share !== undefined);
   const rows: Cell[][] = [];
   for (const item of items) {
-    rows.push([item.label, item.value === null ? DASH : unitValue(item.value, item.unit), ...(withShare ? [share(item.share)] : [])]);
+    rows.push([item.label, valueOf(item, item.unit), ...(withShare ? [share(item.share)] : [])]);
     for (const child of item.children ?? []) {
-      rows.push([{ text: `   ${child.label}`, italics: true }, child.value === null ? DASH : unitValue(child.value, child.unit), ...(withShare ? [share(child.share)] : [])]);
+      rows.push([{ text: `   ${child.label}`, italics: true }, valueOf(child, child.unit), ...(withShare ? [share(child.share)] : [])]);
     }
   }
   return table({

@@ -3,7 +3,7 @@ import { barOption } from '@sdat/charts';
 import type { Content } from 'pdfmake/interfaces';
 import { chart, notes, paragraph, sectionTitle, subTitle, table } from '../layout';
 import { SECTION_TITLES } from '../titles';
-import { count, flagMessages, indicatorText, NOT_AVAILABLE, share } from '../text';
+import { count, countOf, flagMessages, indicatorText, NOT_AVAILABLE, share } from '../text';
 import type { AnnualReportData, RenderChart } from '../types';
 import { findIndicator } from '../text';
 
@@ -15,7 +15,7 @@ function distribution(indicator: IndicatorValue, header: string, renderChart: Re
   const out: Content[] = [
     table({
       headers: [header, 'Personnes', 'Part'],
-      rows: items.map((item) => [item.label, count(item.value), share(item.share)]),
+      rows: items.map((item) => [item.label, countOf(item), share(item.share)]),
       totals: [['Total des personnes accompagnées', indicatorText(indicator), '']],
       widths: ['*', 80, 70],
     }),
