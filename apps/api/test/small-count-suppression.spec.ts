@@ -1,4 +1,5 @@
-import type { BreakdownItem, IndicatorValue, ProgrammeIndicatorsResponse } from '@sdat/api-types';
+import type { IndicatorValue, ProgrammeIndicatorsResponse } from '@sdat/api-types';
+import type { BreakdownItem } from '@sdat/indicators';
 import { binary, pdfText } from './support/pdf';
 import { signIn, type SignedIn } from './support/session';
 import { startTestApp, type TestApp } from './support/test-app';
@@ -11,7 +12,7 @@ import { startTestApp, type TestApp } from './support/test-app';
 const PROGRAMMES = ['acor-centre-ville', 'emas'] as const; // both funded by the Ville de Dijon
 const YEARS = [2021, 2022, 2023];
 
-type Item = Pick<BreakdownItem, 'value' | 'unit' | 'children' | 'suppressed'>;
+type Item = Pick<BreakdownItem, 'value' | 'unit' | 'suppressed'> & { children?: BreakdownItem[] };
 function items(indicator: IndicatorValue): Item[] {
   const all: Item[] = [];
   const walk = (list: readonly BreakdownItem[] | undefined) => {

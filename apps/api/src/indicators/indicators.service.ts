@@ -55,6 +55,23 @@ export class IndicatorsService {
     return { programme: { code: p.code, name: p.name }, year, basis, demo, indicators: indicatorsFor(viewer, indicators, p.threshold) };
   }
 
+  /**
+   * Several years of a programme, masked together: a hidden count cannot be recovered from the next
+   * year (present on 1 January = present on 31 December before).
+   */
+  async forProgrammeYears(code: string, years: number[], basis: Basis, viewer: Viewer): Promise<{ year: number; demo: boolean; indicators: IndicatorValue[] }[]> {
+    const programme = await this.programme(code);
+    const perYear = [];
+    for (const year of years) perYear.push({ year, ...(await this.computeYear(programme, year, basis)) });
+    const masked = indicatorsFor(viewer, perYear.flatMap((y) => y.indicators), programme.threshold);
+    let offset = 0;
+    return perYear.map((y) => {
+      const indicators = masked.slice(offset, offset + y.indicators.length);
+      offset += y.indicators.length;
+      return { year: y.year, demo: y.demo, indicators };
+    });
+  }
+
   async one(code: string, indicator: string, year: number, basis: Basis, viewer: Viewer): Promise<IndicatorValue> {
     if (!CATALOGUE.some((d) => d.code === indicator)) throw new NotFoundException(`Indicateur inconnu : « ${indicator} ».`);
     const all = await this.forProgrammeYear(code, year, basis, viewer);
@@ -72,16 +89,8 @@ export class IndicatorsService {
     ).filter((p: { code: string }) => viewerSees(viewer, p.code));
     const cells: ComparisonResponse['cells'] = [];
     for (const p of programmes) {
-      const programme = await this.programme(p.code);
-      const perYear = [];
-      for (const year of years) perYear.push({ year, ...(await this.computeYear(programme, year, basis)) });
-      // The years of a programme are masked together, so a hidden count cannot be recovered from
-      // the next year (present on 1 January = present on 31 December before).
-      const masked = indicatorsFor(viewer, perYear.flatMap((y) => y.indicators), programme.threshold);
-      let offset = 0;
-      for (const y of perYear) {
-        cells.push({ programmeCode: p.code, year: y.year, demo: y.demo, indicators: masked.slice(offset, offset + y.indicators.length) });
-        offset += y.indicators.length;
+      for (const y of await this.forProgrammeYears(p.code, years, basis, viewer)) {
+        cells.push({ programmeCode: p.code, year: y.year, demo: y.demo, indicators: y.indicators });
       }
     }
     return { agreement: { code: agreement.code, title: agreement.title }, years, basis, programmes, cells };

@@ -4,7 +4,8 @@
  * PDF with the embedded Roboto fonts. Pure CPU work: the API runs it in a worker thread
  * (report-worker.ts); the same function runs in-process when the worker file is absent.
  */
-import { buildAnnualReport, type AnnualReportData, type RenderChart } from '@sdat/reports';
+import { buildAnnualReport, buildCommitteePack, type AnnualReportData, type RenderChart } from '@sdat/reports';
+import type { PdfDocument } from './report-worker.protocol';
 import * as echarts from 'echarts';
 // pdfmake 0.3 exports a singleton instance whose methods live on its prototype: a namespace import
 // (`import * as`) would copy only its own properties, so take the module object itself.
@@ -51,6 +52,16 @@ export async function renderAnnualReportPdf(data: AnnualReportData, generatedAt:
   const started = performance.now();
   configurePdfmake();
   const definition = buildAnnualReport(data, { renderChart: renderChartToSvg, generatedAt });
+  const pdf = await pdfmake.createPdf(definition).getBuffer();
+  return { pdf, renderMs: Math.round(performance.now() - started) };
+}
+
+/** Builds and writes the PDF of any document the API renders (annual report, committee pack). */
+export async function renderPdfDocument(document: PdfDocument, generatedAt: string): Promise<RenderResult> {
+  if (document.kind === 'annual_report') return renderAnnualReportPdf(document.data, generatedAt);
+  const started = performance.now();
+  configurePdfmake();
+  const definition = buildCommitteePack(document.data, { renderChart: renderChartToSvg, generatedAt });
   const pdf = await pdfmake.createPdf(definition).getBuffer();
   return { pdf, renderMs: Math.round(performance.now() - started) };
 }

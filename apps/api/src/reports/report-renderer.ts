@@ -2,8 +2,8 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { AnnualReportData } from '@sdat/reports';
-import { renderAnnualReportPdf } from './render-annual-report';
-import type { RenderReply, RenderRequest } from './report-worker.protocol';
+import { renderPdfDocument } from './render-annual-report';
+import type { PdfDocument, RenderReply, RenderRequest } from './report-worker.protocol';
 
 /** Name of the worker bundle webpack emits next to main.js (extra entry, see apps/api/webpack.config.js). */
 export const WORKER_BUNDLE = 'report-worker.js';
@@ -63,13 +63,17 @@ export class ReportRenderer {
     return this.launchWorker ? 'worker' : 'in-process';
   }
 
-  async render(data: AnnualReportData, generatedAt: string): Promise<RenderedPdf> {
+  render(data: AnnualReportData, generatedAt: string): Promise<RenderedPdf> {
+    return this.renderDocument({ kind: 'annual_report', data }, generatedAt);
+  }
+
+  async renderDocument(document: PdfDocument, generatedAt: string): Promise<RenderedPdf> {
     if (!this.launchWorker) {
       if (!this.fallbackLogged) {
         this.fallbackLogged = true;
         this.log('warn', `Fichier ${WORKER_BUNDLE} introuvable à côté du code (exécution depuis les sources TypeScript) : les PDF sont rendus dans le processus principal.`);
       }
-      const { pdf, renderMs } = await renderAnnualReportPdf(data, generatedAt);
+      const { pdf, renderMs } = await renderPdfDocument(document, generatedAt);
       return { pdf, renderMs, mode: 'in-process' };
     }
     const worker = this.ensureWorker(this.launchWorker);
@@ -80,7 +84,7 @@ export class ReportRenderer {
       }, RENDER_TIMEOUT_MS);
       timer.unref();
       this.pending.set(id, { resolve, reject, timer });
-      const request: RenderRequest = { id, data, generatedAt };
+      const request: RenderRequest = { id, document, generatedAt };
       worker.postMessage(request);
     });
   }

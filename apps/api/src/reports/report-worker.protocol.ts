@@ -1,9 +1,12 @@
-import type { AnnualReportData } from '@sdat/reports';
+import type { AnnualReportData, CommitteePackData } from '@sdat/reports';
+
+/** A document the worker renders: an annual report, or the monitoring committee's pack. */
+export type PdfDocument = { kind: 'annual_report'; data: AnnualReportData } | { kind: 'committee_pack'; data: CommitteePackData };
 
 /** Main thread → report worker. */
 export interface RenderRequest {
   id: number;
-  data: AnnualReportData;
+  document: PdfDocument;
   generatedAt: string;
 }
 

@@ -4,7 +4,7 @@
  * CPU-bound layout of pdfmake and ECharts never blocks the API's event loop.
  */
 import { parentPort } from 'node:worker_threads';
-import { renderAnnualReportPdf } from './render-annual-report';
+import { renderPdfDocument } from './render-annual-report';
 import type { RenderReply, RenderRequest } from './report-worker.protocol';
 
 const port = parentPort;
@@ -16,7 +16,7 @@ port.on('message', (request: RenderRequest) => {
   queue = queue.then(async () => {
     let reply: RenderReply;
     try {
-      const { pdf, renderMs } = await renderAnnualReportPdf(request.data, request.generatedAt);
+      const { pdf, renderMs } = await renderPdfDocument(request.document, request.generatedAt);
       reply = { id: request.id, ok: true, pdf: new Uint8Array(pdf.buffer, pdf.byteOffset, pdf.byteLength), renderMs };
     } catch (error) {
       reply = { id: request.id, ok: false, message: error instanceof Error ? (error.stack ?? error.message) : String(error) };

@@ -1,7 +1,7 @@
 import type { Viewer } from '../auth/viewer';
 import { Injectable, Logger, NotFoundException, OnModuleDestroy } from '@nestjs/common';
 import type { AgreementSummary, Basis, BudgetView, FundingView, ProgrammeIndicatorsResponse } from '@sdat/api-types';
-import { annualReportDueDate, type AnnualReportData, type AnnualReportNarrative, type ReportStatus } from '@sdat/reports';
+import { annualReportDueDate, type AnnualReportData, type AnnualReportNarrative, type CommitteePackData, type ReportStatus } from '@sdat/reports';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { AnnualReportStatusCode } from '@sdat/api-types';
@@ -129,6 +129,12 @@ export class ReportsService implements OnModuleDestroy {
   async renderPdf(data: AnnualReportData, generatedAt = new Date().toISOString()): Promise<RenderedPdf> {
     const rendered = await this.renderer.render(data, generatedAt);
     this.logger.log(`Bilan ${data.programme.code} ${data.year} (${data.basis}, ${data.status} v${data.version}) : ${rendered.pdf.length} octets en ${rendered.renderMs} ms (${rendered.mode === 'worker' ? 'worker thread' : 'processus principal'}).`);
+    return rendered;
+  }
+
+  async renderCommitteePack(data: CommitteePackData, generatedAt = new Date().toISOString()): Promise<RenderedPdf> {
+    const rendered = await this.renderer.renderDocument({ kind: 'committee_pack', data }, generatedAt);
+    this.logger.log(`Dossier du comité de suivi ${data.agreement.code} ${data.year} : ${rendered.pdf.length} octets en ${rendered.renderMs} ms.`);
     return rendered;
   }
 
