@@ -1,8 +1,14 @@
 import 'reflect-metadata';
 import { createApp, resolveDatabase } from './app/bootstrap';
 import { ConfigError, parseEnv } from './config/env';
+import { runCommand } from './cli/commands';
 
 async function main() {
+  const command = process.argv[2];
+  if (command && command !== 'serve') {
+    await runCommand(command, process.argv.slice(3));
+    return;
+  }
   const env = parseEnv();
   const { config, embedded } = await resolveDatabase(env);
   const app = await createApp(config);

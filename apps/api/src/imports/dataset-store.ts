@@ -175,6 +175,8 @@ const EPISODE_COLUMNS = [
 ] as const;
 
 async function writeEpisodes(em: EntityManager, { programmeId, year }: ProgrammeYear, rows: EpisodeRow[]): Promise<void> {
+  // A new import of a year whose episodes were purged is authoritative again: drop its frozen aggregates.
+  await em.query('DELETE FROM frozen_activity_input WHERE programme_id = $1 AND year = $2', [programmeId, year]);
   await em.query(
     `DELETE FROM support_episode WHERE programme_id = $1 AND entry_date <= $3::date AND (exit_date IS NULL OR exit_date >= $2::date)`,
     [programmeId, yearStart(year), yearEnd(year)],

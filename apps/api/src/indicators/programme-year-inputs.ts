@@ -70,10 +70,18 @@ export async function loadProgrammeYearInput(
   if (staff) input.staff = staff;
   if (capacity[0]) input.capacity = { places: Number(capacity[0].value) };
 
-  // Activity data describes what happened: it feeds the actual basis only.
-  if (basis === 'actual' && episodes) {
-    input.episodes = episodes;
-    Object.assign(input, await activityInputs(em, pid, code, start, end));
+  // Activity data describes what happened: it feeds the actual basis only. A year whose episodes
+  // were purged (retention) is read from the aggregates frozen just before the purge.
+  if (basis === 'actual') {
+    const [frozen] = await em.query('SELECT inputs FROM frozen_activity_input WHERE programme_id = $1 AND year = $2', [pid, year]);
+    if (frozen) {
+      const { episodes: frozenEpisodes, ...episodeActivity } = frozen.inputs as Partial<ProgrammeYearInput>;
+      if (frozenEpisodes) input.episodes = frozenEpisodes;
+      Object.assign(input, await activityInputs(em, pid, code, start, end), episodeActivity);
+    } else if (episodes) {
+      input.episodes = episodes;
+      Object.assign(input, await activityInputs(em, pid, code, start, end));
+    }
   }
   return input;
 }
@@ -319,4 +327,22 @@ async function activityInputs(em: EntityManager, pid: number, code: Code, start:
   }
   if (waiting[0]) out.waitingList = { programmeCode: code, periodStart: start, periodEnd: end, atPeriodEnd: int(waiting[0].n) };
   return out;
+}
+
+
+/** Keys of ProgrammeYearInput that come from episode-level rows (the rest comes from monthly counts). */
+const EPISODE_ACTIVITY_KEYS = ['profileAge', 'profileSituation', 'referrers', 'handovers', 'leaseTransfers', 'referralDecisions', 'refusals', 'referralOutcomes'] as const;
+
+/**
+ * The episode-derived inputs of a programme-year, to freeze before a purge: the aggregates and the
+ * activity inputs read from support_episode and referral (not monthly_activity, which is kept).
+ */
+export async function episodeInputsToFreeze(em: EntityManager, programme: { id: number; code: string }, year: number): Promise<Record<string, unknown> | null> {
+  const start = `${year}-01-01`;
+  const end = `${year}-12-31`;
+  const episodes = await episodeAggregates(em, programme.id, programme.code as Code, start, end);
+  if (!episodes) return null;
+  const activity = (await activityInputs(em, programme.id, programme.code as Code, start, end)) as Record<string, unknown>;
+  const kept = Object.fromEntries(Object.entries(activity).filter(([key]) => (EPISODE_ACTIVITY_KEYS as readonly string[]).includes(key)));
+  return { episodes, ...kept };
 }

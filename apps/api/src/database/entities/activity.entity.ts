@@ -129,3 +129,33 @@ export class MonthlyActivity {
   @Column({ type: 'integer', default: 1 })
   version!: number;
 }
+
+/**
+ * The episode-derived inputs of a programme-year, frozen before episode-level rows are purged
+ * (retention): the indicators of that year are then computed from these aggregates, so N-2 trends
+ * survive the purge. Monthly activity is not purged (it holds no personal rows).
+ */
+@Entity('frozen_activity_input')
+@Unique(['programme', 'year'])
+export class FrozenActivityInput {
+  @PrimaryGeneratedColumn('identity')
+  id!: number;
+
+  @ManyToOne(() => Programme, { nullable: false })
+  @JoinColumn()
+  programme!: Programme;
+
+  @Column({ type: 'integer' })
+  year!: number;
+
+  /** `episodes` aggregates and the episode-based activity inputs of @sdat/indicators (JSON). */
+  @Column({ type: 'jsonb' })
+  inputs!: Record<string, unknown>;
+
+  /** Episodes active during the year when it was frozen. */
+  @Column({ type: 'integer' })
+  episodeRows!: number;
+
+  @Column({ type: 'timestamptz', default: () => 'now()' })
+  frozenAt!: Date;
+}

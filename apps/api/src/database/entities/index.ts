@@ -13,7 +13,7 @@ import {
   StaffLine,
 } from './finance.entity';
 import { AgreementAction, AgreementTarget, ObligationRule, ReconciliationFinding, ReferenceDataLoad } from './governance.entity';
-import { MonthlyActivity, Referral, SupportEpisode } from './activity.entity';
+import { FrozenActivityInput, MonthlyActivity, Referral, SupportEpisode } from './activity.entity';
 import { AppUser, AuditLog, UserSession } from './auth.entity';
 import { AnnualReport, AnnualReportVersion } from './report.entity';
 import { ImportVersion } from './import.entity';
@@ -61,4 +61,5 @@ export const ENTITIES = [
   AnnualReport,
   AnnualReportVersion,
   ImportVersion,
+  FrozenActivityInput,
 ];

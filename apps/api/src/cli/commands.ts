@@ -1,0 +1,60 @@
+import { parseArgs } from 'node:util';
+import { DataSource } from 'typeorm';
+import { createApp, resolveDatabase } from '../app/bootstrap';
+import { hashPassword } from '../auth/auth.service';
+import { ConfigError, parseEnv } from '../config/env';
+import { ROLES } from '../database/entities/auth.entity';
+import { purgeEpisodes } from '../retention/retention';
+
+const USAGE = `Commandes :
+  node dist/apps/api/main.js                      démarre l'application
+  node dist/apps/api/main.js create-user --email <e> --name <nom> --role <rôle> --organisation <code>
+        crée un compte local ; mot de passe lu dans SDAT_NEW_USER_PASSWORD (12 caractères au moins)
+        rôles : ${ROLES.join(', ')}
+  node dist/apps/api/main.js purge-episodes [--dry-run]
+        purge les accompagnements sortis depuis plus de RETENTION_MONTHS mois (24 par défaut),
+        après avoir figé les agrégats annuels dont les indicateurs ont besoin`;
+
+/** One-shot commands on the configured database (migrations run first, as at start-up). */
+export async function runCommand(command: string, args: string[]): Promise<void> {
+  if (command === 'help' || command === '--help') {
+    process.stdout.write(`${USAGE}\n`);
+    return;
+  }
+  if (command !== 'create-user' && command !== 'purge-episodes') throw new ConfigError(`Commande inconnue : ${command}\n${USAGE}`);
+  const env = parseEnv({ ...process.env, DEMO_DATA: process.env['DEMO_DATA'] ?? 'false', LOG_LEVEL: process.env['LOG_LEVEL'] ?? 'warn' });
+  const { config, embedded } = await resolveDatabase(env);
+  const app = await createApp(config);
+  try {
+    const ds = app.get(DataSource);
+    if (command === 'purge-episodes') {
+      const { values } = parseArgs({ args, options: { 'dry-run': { type: 'boolean', default: false } } });
+      const report = await purgeEpisodes(ds, { months: env.RETENTION_MONTHS, dryRun: values['dry-run'] });
+      process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+      return;
+    }
+    const { values } = parseArgs({
+      args,
+      options: { email: { type: 'string' }, name: { type: 'string' }, role: { type: 'string' }, organisation: { type: 'string' } },
+    });
+    const password = process.env['SDAT_NEW_USER_PASSWORD'] ?? '';
+    const missing = ['email', 'name', 'role', 'organisation'].filter((k) => !values[k as keyof typeof values]);
+    if (missing.length) throw new ConfigError(`Paramètres manquants : ${missing.map((m) => `--${m}`).join(', ')}\n${USAGE}`);
+    if (!(ROLES as readonly string[]).includes(values.role as string)) throw new ConfigError(`Rôle inconnu : ${values.role} (attendus : ${ROLES.join(', ')})`);
+    if (password.length < 12) throw new ConfigError('SDAT_NEW_USER_PASSWORD doit contenir le mot de passe (12 caractères au moins).');
+    const rows = await ds.query(
+      `INSERT INTO app_user (email, display_name, role, password_hash, organisation_id)
+       SELECT $1, $2, $3, $4, id FROM organisation WHERE code = $5 ON CONFLICT (email) DO NOTHING RETURNING id`,
+      [(values.email as string).trim().toLowerCase(), values.name, values.role, await hashPassword(password), values.organisation],
+    );
+    if (!rows.length) throw new ConfigError(`Compte non créé : l'email existe déjà ou l'organisation « ${values.organisation} » est inconnue.`);
+    await ds.query(`INSERT INTO audit_log (action, object_type, object_id, details) VALUES ('user_created', 'user', $1, $2)`, [
+      String(rows[0].id),
+      JSON.stringify({ via: 'command line', email: values.email, role: values.role, organisation: values.organisation }),
+    ]);
+    process.stdout.write(`Compte créé : ${values.email} (${values.role}, ${values.organisation})\n`);
+  } finally {
+    await app.close();
+    await embedded?.stop();
+  }
+}
