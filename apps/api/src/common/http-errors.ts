@@ -68,6 +68,28 @@ function clientErrorOf(exception: unknown): { status: number; message: string } 
   return { status, message: (typeof type === 'string' && BODY_ERRORS[type]) || (STATUS_FR[status] ?? 'Requête invalide') };
 }
 
+/** What a request that needs the database answers while PostgreSQL is down or restarting. */
+export const DATABASE_UNAVAILABLE = 'Base de données indisponible, réessayez dans quelques secondes.';
+
+/** SQLSTATEs of a lost or refused connection: class 08 (connection exception) and 57P01-57P03 (shutdown, crash, starting up). */
+const CONNECTION_SQLSTATE = /^(08...|57P0[123])$/;
+const CONNECTION_ERRNO = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH']);
+const CONNECTION_MESSAGE = /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|connection is closed|terminating connection due to administrator command|the database system is (starting up|shutting down|in recovery mode)/i;
+
+/**
+ * True when `exception` says the database cannot be reached (refused, reset, terminated by a
+ * restart, pool timeout), whether it comes from `pg` directly, wrapped by TypeORM (`driverError`),
+ * as a `cause`, or inside an AggregateError (several addresses tried).
+ */
+export function isDatabaseUnavailable(exception: unknown, depth = 0): boolean {
+  if (typeof exception !== 'object' || exception === null || depth > 4) return false;
+  const e = exception as { code?: unknown; message?: unknown; driverError?: unknown; cause?: unknown; errors?: unknown };
+  if (typeof e.code === 'string' && (CONNECTION_ERRNO.has(e.code) || CONNECTION_SQLSTATE.test(e.code))) return true;
+  if (typeof e.message === 'string' && CONNECTION_MESSAGE.test(e.message)) return true;
+  if (isDatabaseUnavailable(e.driverError, depth + 1) || isDatabaseUnavailable(e.cause, depth + 1)) return true;
+  return Array.isArray(e.errors) && e.errors.some((inner) => isDatabaseUnavailable(inner, depth + 1));
+}
+
 /**
  * Every error leaves the API as `{ statusCode, error, message }` in French. Unexpected errors are
  * logged with their stack and answered with a generic body (no stack trace, no SQL).
@@ -108,6 +130,13 @@ export class FrenchHttpErrorFilter implements ExceptionFilter {
     const clientError = clientErrorOf(exception);
     if (clientError) {
       res.status(clientError.status).json({ statusCode: clientError.status, error: STATUS_FR[clientError.status] ?? 'Erreur', message: clientError.message });
+      return;
+    }
+    // PostgreSQL down or restarting: a French 503 the client may retry, not a 500 (the pool reconnects by itself).
+    if (isDatabaseUnavailable(exception)) {
+      this.logger.warn(`Base de données indisponible : ${exception instanceof Error ? exception.message : String(exception)}`);
+      res.setHeader('Retry-After', '5');
+      res.status(HttpStatus.SERVICE_UNAVAILABLE).json({ statusCode: 503, error: STATUS_FR[503], message: DATABASE_UNAVAILABLE });
       return;
     }
     this.logger.error(exception instanceof Error ? exception.stack : String(exception));
