@@ -45,8 +45,8 @@ describe('database unavailable → 503 in French (not 500)', () => {
     ['connection_failure (08006)', withCode('connection failure', '08006')],
     ['connection terminated by a restart', new Error('Connection terminated unexpectedly')],
     ['pool timeout while connecting', new Error('timeout exceeded when trying to connect')],
-    ['several addresses refused (AggregateError)', new AggregateError([withCode('connect ECONNREFUSED ::1:5432', 'ECONNREFUSED')], 'connect failed')],
-    ['refusal as the cause of another error', new Error('query failed', { cause: withCode('connect ECONNREFUSED 127.0.0.1:5432', 'ECONNREFUSED') })],
+    ['several addresses refused (AggregateError)', Object.assign(new Error('connect failed'), { name: 'AggregateError', errors: [withCode('connect ECONNREFUSED ::1:5432', 'ECONNREFUSED')] })],
+    ['refusal as the cause of another error', Object.assign(new Error('query failed'), { cause: withCode('connect ECONNREFUSED 127.0.0.1:5432', 'ECONNREFUSED') })],
   ];
 
   it.each(down)('%s', (_name, exception) => {
