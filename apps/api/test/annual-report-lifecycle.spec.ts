@@ -1,5 +1,6 @@
 import type { AnnualReportView, ObligationsResponse } from '@sdat/api-types';
 import { CHANGELOG_TITLE } from '@sdat/reports';
+import { DataSource } from 'typeorm';
 import { binary, pdfText, sha256 } from './support/pdf';
 import { signIn, type SignedIn } from './support/session';
 import { startTestApp, type TestApp } from './support/test-app';
@@ -36,7 +37,13 @@ describe('annual report lifecycle: projet → transmis → validé → rouvert �
     otherPilot = await signIn(t, 'pilot', 'dijon-metropole');
     funder = await signIn(t, 'funder', 'ville-dijon');
   }, 60_000);
-  afterAll(() => t.close());
+  afterAll(async () => {
+    // The test database is shared with other specs: leave ACOR Centre Ville 2022 unlocked, as found.
+    const ds = t.app.get(DataSource);
+    await ds.query(`DELETE FROM annual_report_version WHERE report_id IN (SELECT r.id FROM annual_report r JOIN programme p ON p.id = r.programme_id WHERE p.code = 'acor-centre-ville' AND r.year = 2022)`);
+    await ds.query(`DELETE FROM annual_report WHERE programme_id = (SELECT id FROM programme WHERE code = 'acor-centre-ville') AND year = 2022`);
+    await t.close();
+  });
 
   it('starts as an unwritten draft, due 15/03/2023, with nothing locked', async () => {
     const view = await state();

@@ -116,6 +116,18 @@ describe('Authentication: sessions, lockout, CSRF, disabling, audit', () => {
     expect(after[0].n).toBeGreaterThanOrEqual(before[0].n);
   });
 
+  it('lists the audit log newest first, paging by id (numerically, past id 99)', async () => {
+    await ds.query(`INSERT INTO audit_log (action) SELECT 'test_filler' FROM generate_series(1, 120)`);
+    const admin = await signIn(t, 'admin', 'sdat');
+    const [{ max }] = await ds.query('SELECT max(id)::text AS max FROM audit_log');
+    const page = (await admin.get('/api/admin/audit?limit=5').expect(200)).body as { id: string }[];
+    expect(page[0].id).toBe(max);
+    const ids = page.map((r) => Number(r.id));
+    expect(ids).toEqual([...ids].sort((a, b) => b - a));
+    const next = (await admin.get(`/api/admin/audit?limit=5&before=${page[4].id}`).expect(200)).body as { id: string }[];
+    expect(Number(next[0].id)).toBe(ids[4] - 1);
+  });
+
   it('sends hardening headers: no-store on API answers, no CORS for other origins, helmet defaults', async () => {
     const client = await signIn(t, 'operator', 'sdat');
     const res = await client.get('/api/programmes').set('Origin', 'https://ailleurs.example').expect(200);

@@ -80,3 +80,29 @@ describe('comité de suivi pack (PDF and XLSX)', () => {
     await committee.get(`/api/agreements/${AGREEMENT}/committee-pack/2022.docx`).expect(400);
   }, 60_000);
 });
+
+describe('comparison export (XLSX)', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp({ DEMO_DATA: 'true', LOGIN_RATE_PER_MINUTE: '1000', EXPORT_RATE_PER_MINUTE: '1000' });
+  }, 60_000);
+  afterAll(() => t.close());
+
+  it('gives the committee the comparison it built, with the API’s figures, and refuses an agreement outside the scope', async () => {
+    const committee = await signIn(t, 'monitoring_committee', 'etat');
+    const query = `agreement=${AGREEMENT}&years=2021,2022&basis=actual&indicators=payroll,entries`;
+    const bytes = (await committee.get(`/api/comparisons.xlsx?${query}`).buffer(true).parse(binary).expect(200)).body as Buffer;
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
+    const rows: unknown[][] = [];
+    workbook.worksheets[0].eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
+    const api = (await committee.get(`/api/comparisons?agreement=${AGREEMENT}&years=2021,2022&basis=actual`).expect(200)).body;
+    const entries = (api.cells as { programmeCode: string; year: number; indicators: IndicatorValue[] }[])
+      .find((c) => c.programmeCode === 'emas' && c.year === 2022)
+      ?.indicators.find((i) => i.code === 'entries');
+    const row = rows.find((r) => r[0] === 'EMAS' && r[1] === entries?.label);
+    expect(row?.[4]).toBe(entries?.suppressed ? expect.stringMatching(/</) : entries?.value);
+    expect(rows.filter((r) => r[1] === entries?.label).map((r) => r[0])).toEqual(['ACOR Centre Ville', 'ACOR Dijon Métropole', 'EMAS']);
+    await committee.get(`/api/comparisons.xlsx?agreement=ccas-dijon-carsat-2014&years=2022`).expect(403);
+  });
+});

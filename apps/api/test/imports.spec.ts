@@ -36,7 +36,15 @@ describe('imports: validated, transactional, idempotent, versioned', () => {
     ds = t.app.get(DataSource);
     operator = await signIn(t, 'operator', 'sdat');
   }, 60_000);
-  afterAll(() => t.close());
+  afterAll(async () => {
+    // The test database is shared with other specs: remove what this spec imported.
+    await ds.query(`DELETE FROM support_episode WHERE NOT demo`);
+    for (const table of ['budget', 'funding', 'staff_line']) await ds.query(`DELETE FROM ${table} WHERE source = 'import'`);
+    await ds.query(`DELETE FROM monthly_activity WHERE NOT demo`);
+    await ds.query('DELETE FROM import_version');
+    await ds.query(`DELETE FROM annual_report WHERE programme_id = (SELECT id FROM programme WHERE code = $1)`, [CODE]);
+    await t.close();
+  });
 
   it('imports a valid XLSX file of 40 episodes in one version, and never stores the identifiers', async () => {
     const rows = episodes(YEAR, 40);

@@ -13,3 +13,5 @@ export type {
 export { buildCommitteePack } from './lib/committee-pack/committee-pack';
 export { buildCommitteePackWorkbook, COMMITTEE_NUMBER_FORMATS } from './lib/committee-pack/workbook';
 export { COMMITTEE_LATE_LABEL, COMMITTEE_SECTION_TITLES, COMMITTEE_SHEET_NAMES } from './lib/committee-pack/titles';
+export type { ComparisonWorkbookOptions } from './lib/comparison-workbook';
+export { buildComparisonWorkbook, COMPARISON_SHEET } from './lib/comparison-workbook';

@@ -68,11 +68,12 @@ export class AuditService {
   }
 
   async list(limit: number, beforeId?: string): Promise<AuditRow[]> {
+    // Qualified: the output column `id` is text, and ORDER BY id would sort it as text ('99' > '100').
     const rows = await this.ds.query(
       `SELECT id::text, at, actor_user_id, actor_email, actor_role, action, object_type, object_id, method, path, ip, details
          FROM audit_log
-        WHERE ($1::bigint IS NULL OR id < $1::bigint)
-        ORDER BY id DESC
+        WHERE ($1::bigint IS NULL OR audit_log.id < $1::bigint)
+        ORDER BY audit_log.id DESC
         LIMIT $2`,
       [beforeId ?? null, limit],
     );

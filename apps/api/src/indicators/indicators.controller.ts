@@ -1,10 +1,13 @@
-import { Controller, Get, Param, Query } from '@nestjs/common';
+import { Controller, Get, Param, Query, Res, StreamableFile } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser } from '../auth/current-user.decorator';
 import { ALL_ROLES, Policy, PROGRAMME_READERS } from '../auth/policy';
 import type { Principal } from '../auth/principal';
 import { viewerOf } from '../auth/viewer';
-import { ComparisonQuery, IndicatorsQuery } from './indicators.dto';
+import { ComparisonExportQuery, ComparisonQuery, IndicatorsQuery } from './indicators.dto';
+import { buildComparisonWorkbook } from '@sdat/reports';
+import type { Response } from 'express';
+import { RateLimit } from '../auth/rate-limit';
 import { IndicatorsService } from './indicators.service';
 
 @ApiTags('indicateurs')
@@ -31,6 +34,20 @@ export class IndicatorsController {
   @ApiOperation({ summary: 'Un indicateur avec sa provenance complète (lignes de compte, effectifs, période, base)' })
   one(@Param('code') code: string, @Param('indicator') indicator: string, @Query() q: IndicatorsQuery, @CurrentUser() user: Principal) {
     return this.indicators.one(code, indicator, q.year, q.basis, viewerOf(user));
+  }
+
+  @Get('comparisons.xlsx')
+  @Policy({ roles: PROGRAMME_READERS, agreementQuery: 'agreement' })
+  @RateLimit('export')
+  @ApiOperation({ summary: 'La même comparaison en XLSX (indicateurs choisis, une colonne par année ; petits effectifs masqués)' })
+  async comparisonXlsx(@Query() q: ComparisonExportQuery, @CurrentUser() user: Principal, @Res({ passthrough: true }) res: Response) {
+    const comparison = await this.indicators.comparison(q.agreement, q.years, q.basis, viewerOf(user));
+    const bytes = await buildComparisonWorkbook(comparison, { indicators: q.indicators?.split(','), generatedAt: new Date().toISOString() });
+    res.set({
+      'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      'Content-Disposition': `attachment; filename="comparaison-${q.agreement}-${q.years.join('-')}.xlsx"`,
+    });
+    return new StreamableFile(bytes);
   }
 
   @Get('comparisons')

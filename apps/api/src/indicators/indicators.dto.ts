@@ -33,3 +33,10 @@ export class ComparisonQuery {
   @IsIn(BASES, { message: basisMessage })
   basis: 'forecast' | 'actual' = 'actual';
 }
+
+export class ComparisonExportQuery extends ComparisonQuery {
+  @ApiPropertyOptional({ example: 'payroll,entries', description: 'Codes des indicateurs, séparés par des virgules (tous si absent)' })
+  @IsOptional()
+  @Matches(/^[a-z_]+(,[a-z_]+){0,60}$/, { message: 'indicators doit être une liste de codes d’indicateurs séparés par des virgules' })
+  indicators?: string;
+}
