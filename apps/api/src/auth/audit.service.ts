@@ -1,3 +1,4 @@
+import type { AuditEntryView } from '@sdat/api-types';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Request } from 'express';
@@ -15,20 +16,7 @@ export interface AuditEntry {
   details?: Record<string, unknown> | null;
 }
 
-export interface AuditRow {
-  id: string;
-  at: string;
-  actorUserId: number | null;
-  actorEmail: string | null;
-  actorRole: string | null;
-  action: string;
-  objectType: string | null;
-  objectId: string | null;
-  method: string | null;
-  path: string | null;
-  ip: string | null;
-  details: Record<string, unknown> | null;
-}
+export type AuditRow = AuditEntryView;
 
 /** Writes the append-only audit log (the table refuses UPDATE/DELETE, see the AuthAndAudit migration). */
 @Injectable()

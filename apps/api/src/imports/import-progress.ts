@@ -1,16 +1,8 @@
 import { randomUUID } from 'node:crypto';
 
-export type ImportPhase = 'queued' | 'validation' | 'writing' | 'done' | 'failed';
+import type { ImportJobView } from '@sdat/api-types';
 
-export interface ImportJobView {
-  id: string;
-  phase: ImportPhase;
-  rowsValidated: number;
-  rowsWritten: number;
-  /** The outcome (done) or the French error body (failed). */
-  result: unknown;
-  startedAt: string;
-}
+export type { ImportJobView };
 
 /** Progress of one import, readable while it runs (GET /api/import-jobs/:id). */
 export class ImportProgress {

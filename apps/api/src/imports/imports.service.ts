@@ -12,7 +12,10 @@ import {
   type DatasetKey,
   type ImportError,
 } from '@sdat/imports';
+import type { ImportDatasetView, ImportOutcome, ImportVersionView } from '@sdat/api-types';
 import type { Request } from 'express';
+
+export type { ImportOutcome, ImportVersionView };
 import type { DataSource } from 'typeorm';
 import { AuditService } from '../auth/audit.service';
 import type { Principal } from '../auth/principal';
@@ -22,30 +25,7 @@ import { assertYearUnlocked } from '../reports/report-locks';
 import { DATASET_STORE } from './dataset-store';
 import { ImportProgress } from './import-progress';
 
-export interface ImportOutcome {
-  status: 'imported' | 'unchanged';
-  dataset: DatasetKey;
-  programmeCode: string;
-  year: number;
-  rows: number;
-  /** Number of the current version of the dataset (1, 2, …). */
-  version: number;
-  contentHash: string;
-  format: 'xlsx' | 'csv';
-}
 
-export interface ImportVersionView {
-  dataset: DatasetKey;
-  datasetTitle: string;
-  number: number;
-  current: boolean;
-  contentHash: string;
-  fileName: string;
-  format: string;
-  rowCount: number;
-  importedAt: string;
-  importedBy: string;
-}
 
 /** 422 with every problem of the file (sheet, row, column, value, French message); nothing written. */
 export class ImportValidationException extends HttpException {
@@ -92,7 +72,7 @@ export class ImportsService {
     return row;
   }
 
-  datasets() {
+  datasets(): ImportDatasetView[] {
     return DATASET_KEYS.map((key) => {
       const spec = datasetSpec(key);
       return {

@@ -338,3 +338,81 @@ export interface AnnualReportView {
   /** Optimistic-lock version to send back with the next change (0 = not created yet). */
   version: number;
 }
+
+/** Dataset keys an operator imports (see libs/imports). */
+export type ImportDatasetKey = 'budget' | 'funding' | 'staff' | 'episodes' | 'monthly_activity';
+
+/** GET /api/imports/datasets */
+export interface ImportDatasetView {
+  key: ImportDatasetKey;
+  title: string;
+  description: string;
+  /** The natural key of a row, in French (« personne et date d'entrée »). */
+  naturalKey: string;
+  columns: { key: string; header: string; required: boolean; help: string }[];
+}
+
+/** POST /api/programmes/:code/imports/:dataset?year= */
+export interface ImportOutcome {
+  /** `unchanged`: the same content as the current version, nothing written. */
+  status: 'imported' | 'unchanged';
+  dataset: ImportDatasetKey;
+  programmeCode: string;
+  year: number;
+  rows: number;
+  /** Number of the current version of the dataset (1, 2, …). */
+  version: number;
+  contentHash: string;
+  format: 'xlsx' | 'csv';
+}
+
+/** One problem of an imported file (422 body: `errors`, `errorCount`). */
+export interface ImportErrorView {
+  sheet: string | null;
+  row: number | null;
+  column: string | null;
+  value: string | null;
+  message: string;
+}
+
+/** GET /api/programmes/:code/imports?year= */
+export interface ImportVersionView {
+  dataset: ImportDatasetKey;
+  datasetTitle: string;
+  number: number;
+  current: boolean;
+  contentHash: string;
+  fileName: string;
+  format: string;
+  rowCount: number;
+  importedAt: string;
+  importedBy: string;
+}
+
+/** GET /api/import-jobs/:id (imports started with async=true). */
+export interface ImportJobView {
+  id: string;
+  phase: 'queued' | 'validation' | 'writing' | 'done' | 'failed';
+  rowsValidated: number;
+  rowsWritten: number;
+  /** The outcome (done) or the French error body (failed). */
+  result: unknown;
+  startedAt: string;
+}
+
+/** GET /api/admin/audit (newest first; `before=<id>` pages on). */
+export interface AuditEntryView {
+  /** bigint as a string. */
+  id: string;
+  at: string;
+  actorUserId: number | null;
+  actorEmail: string | null;
+  actorRole: string | null;
+  action: string;
+  objectType: string | null;
+  objectId: string | null;
+  method: string | null;
+  path: string | null;
+  ip: string | null;
+  details: Record<string, unknown> | null;
+}
