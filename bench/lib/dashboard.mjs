@@ -1,0 +1,89 @@
+// The dashboard: initial JavaScript (gzip) of the built app, and the time until the programme page
+// shows its key figures in Debian's Chromium.
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { BENCH_PASSWORD, DASHBOARD_DIST, stats } from './common.mjs';
+
+/**
+ * Initial JS = what index.html loads before any lazy import: its module entry script(s) and the
+ * chunks it modulepreloads (Vite lists every static dependency of the entry there). Each file is
+ * gzipped with zlib level 9 (what a compressing proxy sends at most) and at the default level 6.
+ * `viteReport` cross-checks with Vite's own « gzip: » column (build option reportCompressedSize) when
+ * the build log is given.
+ */
+export function initialJsSize(distDir = DASHBOARD_DIST, buildLog = null) {
+  const indexHtml = join(distDir, 'index.html');
+  if (!existsSync(indexHtml)) return { error: `${indexHtml} absent (nx build dashboard)` };
+  const html = readFileSync(indexHtml, 'utf8');
+  const srcs = new Set();
+  for (const m of html.matchAll(/<script[^>]*type="module"[^>]*src="([^"]+)"/g)) srcs.add(m[1]);
+  for (const m of html.matchAll(/<link[^>]*rel="modulepreload"[^>]*href="([^"]+)"/g)) srcs.add(m[1]);
+  const files = [...srcs].map((src) => {
+    const bytes = readFileSync(join(distDir, src.replace(/^\//, '')));
+    return { file: src, rawBytes: bytes.length, gzipBytes: gzipSync(bytes, { level: 9 }).length, gzip6Bytes: gzipSync(bytes).length };
+  });
+  const css = [...html.matchAll(/<link[^>]*rel="stylesheet"[^>]*href="([^"]+)"/g)].map((m) => {
+    const bytes = readFileSync(join(distDir, m[1].replace(/^\//, '')));
+    return { file: m[1], rawBytes: bytes.length, gzipBytes: gzipSync(bytes, { level: 9 }).length };
+  });
+  const sum = (list, k) => list.reduce((a, f) => a + f[k], 0);
+  let viteReport = null;
+  if (buildLog) {
+    // « dist/apps/dashboard/assets/index-abc.js   400.12 kB │ gzip: 120.34 kB »
+    const rows = [...buildLog.matchAll(/assets\/(\S+\.js)\s+([\d.,]+) kB\s+│\s+gzip:\s+([\d.,]+) kB/g)].map((m) => ({ file: m[1], kB: Number(m[2].replace(',', '')), gzipKB: Number(m[3].replace(',', '')) }));
+    const initialNames = new Set(files.map((f) => f.file.split('/').pop()));
+    const initial = rows.filter((r) => initialNames.has(r.file));
+    if (initial.length) viteReport = { files: initial, gzipKB: Math.round(initial.reduce((a, r) => a + r.gzipKB, 0) * 100) / 100 };
+  }
+  return {
+    files,
+    jsRawKB: Math.round(sum(files, 'rawBytes') / 10.24) / 100,
+    jsGzipKB: Math.round(sum(files, 'gzipBytes') / 10.24) / 100,
+    jsGzip6KB: Math.round(sum(files, 'gzip6Bytes') / 10.24) / 100,
+    css,
+    cssGzipKB: Math.round(sum(css, 'gzipBytes') / 10.24) / 100,
+    viteReport,
+  };
+}
+
+/**
+ * Signs in through the API from the browser context (its cookie jar), opens
+ * /dispositifs/:code?annee=&base=realise in a FRESH context each run (cold cache) and waits until
+ * the key figures are on screen and no « Chargement… » is left. Times: from navigation start
+ * (performance.now() in the page) and as seen by the driver.
+ */
+export async function timeToFigures(baseUrl, { email, code, year, runs = 5, chromiumPath = '/usr/bin/chromium' }) {
+  if (!existsSync(chromiumPath)) return { error: `Chromium absent : ${chromiumPath}` };
+  const { chromium } = await import('playwright-core');
+  const browser = await chromium.launch({
+    executablePath: chromiumPath,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+  const inPage = [];
+  const driver = [];
+  let figures = null;
+  try {
+    for (let i = 0; i < runs + 1; i++) {
+      const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
+      const login = await context.request.post(`${baseUrl}/api/auth/login`, { data: { email, password: BENCH_PASSWORD } });
+      if (login.status() !== 200) throw new Error(`connexion ${login.status()}`);
+      const page = await context.newPage();
+      const t = performance.now();
+      await page.goto(`${baseUrl}/dispositifs/${code}?annee=${year}&base=realise`, { waitUntil: 'commit' });
+      await page.waitForFunction(() => document.querySelectorAll('.kpi__value').length > 0 && document.querySelectorAll('main .loading').length === 0, undefined, { timeout: 60_000, polling: 'raf' });
+      const shownAt = await page.evaluate(() => performance.now());
+      const elapsed = performance.now() - t;
+      figures ??= await page.evaluate(() => [...document.querySelectorAll('.kpi')].slice(0, 6).map((k) => k.textContent?.replace(/\s+/g, ' ').trim()));
+      if (i > 0) {
+        // run 0 warms the API and the OS file cache; the browser cache is fresh in every context.
+        inPage.push(shownAt);
+        driver.push(elapsed);
+      }
+      await context.close();
+    }
+  } finally {
+    await browser.close();
+  }
+  return { runs, fromNavigationStart: stats(inPage), asSeenByDriver: stats(driver), keyFiguresShown: figures };
+}
