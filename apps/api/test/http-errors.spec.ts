@@ -1,7 +1,7 @@
 import type { ArgumentsHost } from '@nestjs/common';
 import { Logger } from '@nestjs/common';
 import { QueryFailedError, QueryRunnerProviderAlreadyReleasedError } from 'typeorm';
-import { DATABASE_UNAVAILABLE, FrenchHttpErrorFilter, isDatabaseUnavailable } from './http-errors';
+import { DATABASE_UNAVAILABLE, FrenchHttpErrorFilter, isDatabaseUnavailable } from '../src/common/http-errors';
 
 /** The filter's answer to `exception`: status, headers and JSON body. */
 function answer(exception: unknown) {
