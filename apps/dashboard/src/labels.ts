@@ -1,4 +1,4 @@
-import type { Basis, ObligationStatus, ReconciliationFindingView } from '@sdat/api-types';
+import type { Basis, ObligationStatus, ReconciliationFindingView, Role } from '@sdat/api-types';
 
 /** French labels of the codes the API returns. Unknown codes are shown as they are. */
 
@@ -123,3 +123,62 @@ export function unitLabel(unit: string, quantity: number): string {
 
 /** "primes Ségur" (by kind; the API's label is the note as printed). */
 export { earmarkKindLabel as earmarkLabel } from '@sdat/charts';
+
+/** French names of the roles (the same as the API's, `apps/api/src/auth/roles.ts`; `me.roleLabel` for the signed-in user). */
+export const ROLE_LABELS: Readonly<Record<Role, string>> = {
+  operator: 'Opérateur',
+  pilot: 'Pilote',
+  funder: 'Financeur (COPIL)',
+  monitoring_committee: 'Comité de suivi',
+  admin: 'Administrateur',
+};
+
+export const ROLES: readonly Role[] = ['operator', 'pilot', 'funder', 'monitoring_committee', 'admin'];
+
+export function roleLabel(role: string): string {
+  return lookup(ROLE_LABELS, role);
+}
+
+/**
+ * Short names of the organisations of the demo accounts (`GET /api/auth/demo-accounts` gives the
+ * code only, before anyone is signed in). Other codes are shown as they are.
+ */
+const ORGANISATIONS: Record<string, string> = {
+  sdat: 'SDAT',
+  'ccas-dijon': 'CCAS de Dijon',
+  'ccas-chenove': 'CCAS de Chenôve',
+  'dijon-metropole': 'Dijon Métropole',
+  'ville-dijon': 'Ville de Dijon',
+  etat: 'État',
+};
+
+export function organisationLabel(code: string): string {
+  return lookup(ORGANISATIONS, code);
+}
+
+/** Actions of the audit log (`GET /api/admin/audit`). Unknown codes are shown as they are. */
+const AUDIT_ACTIONS: Record<string, string> = {
+  login_succeeded: 'Connexion',
+  login_failed: 'Échec de connexion',
+  logout: 'Déconnexion',
+  authorization_denied: 'Accès refusé',
+  user_created: 'Compte créé',
+  user_updated: 'Compte modifié',
+  report_downloaded: 'Rapport téléchargé',
+};
+
+export function auditActionLabel(action: string): string {
+  return lookup(AUDIT_ACTIONS, action);
+}
+
+const AUDIT_OBJECTS: Record<string, string> = {
+  user: 'Compte',
+  session: 'Session',
+  programme: 'Dispositif',
+  agreement: 'Convention',
+  annual_report: 'Bilan annuel',
+};
+
+export function auditObjectLabel(objectType: string): string {
+  return lookup(AUDIT_OBJECTS, objectType);
+}

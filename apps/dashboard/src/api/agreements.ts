@@ -1,6 +1,6 @@
 import type { AgreementDetail, AgreementSummary } from '@sdat/api-types';
 import { useQuery } from '@tanstack/react-query';
-import { apiUrl, fetchJson } from './fetch-json';
+import { apiUrl, apiFetch } from './api-fetch';
 
 /** React Query keys of the agreements ("conventions") feature. */
 export const agreementKeys = {
@@ -10,11 +10,11 @@ export const agreementKeys = {
 };
 
 export function fetchAgreements(signal?: AbortSignal): Promise<AgreementSummary[]> {
-  return fetchJson<AgreementSummary[]>(apiUrl('agreements'), { signal });
+  return apiFetch<AgreementSummary[]>(apiUrl('agreements'), { signal });
 }
 
 export function fetchAgreement(code: string, signal?: AbortSignal): Promise<AgreementDetail> {
-  return fetchJson<AgreementDetail>(apiUrl(`agreements/${encodeURIComponent(code)}`), { signal });
+  return apiFetch<AgreementDetail>(apiUrl(`agreements/${encodeURIComponent(code)}`), { signal });
 }
 
 export function useAgreements() {

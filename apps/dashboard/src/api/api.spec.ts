@@ -1,5 +1,7 @@
 import { agreementKeys, fetchAgreement, fetchAgreements } from './agreements';
-import { ApiError, apiUrl, fetchJson } from './fetch-json';
+import { ApiError, apiFetch, apiUrl, connectApiSession, CSRF_HEADER } from './api-fetch';
+import { authKeys, fetchDemoAccounts, fetchMe, login } from './auth';
+import { adminKeys, fetchAudit, updateUser } from './admin';
 import {
   comparisonKeys,
   fetchComparison,
@@ -17,15 +19,15 @@ import { fetchReconciliation, reconciliationKeys } from './reconciliation';
 import { mockApi, notFound, reply } from '../test/api-mock';
 import { acorCentreVilleBudget2022, programmeSummaries } from '../test/fixtures';
 
-describe('fetchJson', () => {
+describe('apiFetch', () => {
   it('returns the JSON body of a 2xx answer', async () => {
     mockApi({ '/api/programmes': programmeSummaries });
-    await expect(fetchJson('/api/programmes')).resolves.toEqual(programmeSummaries);
+    await expect(apiFetch('/api/programmes')).resolves.toEqual(programmeSummaries);
   });
 
   it('throws an ApiError carrying the French message of the error body', async () => {
     mockApi({ '/api/programmes/inconnu': notFound('Dispositif introuvable : « inconnu ».') });
-    const error = await fetchJson('/api/programmes/inconnu').catch((caught: unknown) => caught);
+    const error = await apiFetch('/api/programmes/inconnu').catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(ApiError);
     expect((error as ApiError).status).toBe(404);
     expect((error as ApiError).message).toBe('Dispositif introuvable : « inconnu ».');
@@ -40,19 +42,19 @@ describe('fetchJson', () => {
         message: ['from doit être une date', 'to doit être une date'],
       }),
     });
-    await expect(fetchJson('/api/obligations')).rejects.toThrow('from doit être une date ; to doit être une date');
+    await expect(apiFetch('/api/obligations')).rejects.toThrow('from doit être une date ; to doit être une date');
   });
 
   it('has a French message when the body is not an API error', async () => {
     mockApi({ '/api/health': reply(502, 'Bad Gateway') });
-    await expect(fetchJson('/api/health')).rejects.toThrow(
+    await expect(apiFetch('/api/health')).rejects.toThrow(
       'Le serveur a rencontré une erreur (code 502). Réessayez dans quelques instants.',
     );
   });
 
   it('has a French message when the server cannot be reached', async () => {
     vi.stubGlobal('fetch', vi.fn(() => Promise.reject(new TypeError('Failed to fetch'))));
-    const error = await fetchJson('/api/programmes').catch((caught: unknown) => caught);
+    const error = await apiFetch('/api/programmes').catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(ApiError);
     expect((error as ApiError).status).toBe(0);
     expect((error as ApiError).message).toMatch(/^Impossible de joindre le serveur/);
@@ -63,6 +65,112 @@ describe('fetchJson', () => {
     expect(apiUrl('obligations', { from: '2025-01-01', to: '2026-01-01', ignored: undefined })).toBe(
       '/api/obligations?from=2025-01-01&to=2026-01-01',
     );
+  });
+});
+
+describe('apiFetch and the session', () => {
+  let disconnect: () => void = () => undefined;
+  afterEach(() => disconnect());
+
+  function headersOf(call: unknown[] | undefined): Headers {
+    return new Headers((call?.[1] as RequestInit | undefined)?.headers);
+  }
+
+  it('sends the session cookie (same origin) and no CSRF header on a GET', async () => {
+    disconnect = connectApiSession({ csrfToken: () => 'jeton', onUnauthorized: vi.fn() });
+    const fetchMock = mockApi({ '/api/programmes': programmeSummaries });
+    await apiFetch('/api/programmes');
+    const init = fetchMock.mock.calls[0]?.[1] as RequestInit;
+    expect(init.credentials).toBe('same-origin');
+    expect(init.method).toBe('GET');
+    expect(headersOf(fetchMock.mock.calls[0]).has(CSRF_HEADER)).toBe(false);
+  });
+
+  it.each(['POST', 'PATCH', 'PUT', 'DELETE'])('adds the CSRF token of the session on a %s, with the JSON body', async (method) => {
+    disconnect = connectApiSession({ csrfToken: () => 'jeton-de-la-session', onUnauthorized: vi.fn() });
+    const fetchMock = mockApi({ '/api/admin/users/3': { id: 3 } });
+    await apiFetch('/api/admin/users/3', { method, json: { version: 2, disabled: true } });
+    const headers = headersOf(fetchMock.mock.calls[0]);
+    expect(headers.get('X-CSRF-Token')).toBe('jeton-de-la-session');
+    expect(headers.get('Content-Type')).toBe('application/json');
+    expect((fetchMock.mock.calls[0]?.[1] as RequestInit).body).toBe('{"version":2,"disabled":true}');
+  });
+
+  it('reads the token at the time of the call (a new session, a new token)', async () => {
+    let token = 'premier';
+    disconnect = connectApiSession({ csrfToken: () => token, onUnauthorized: vi.fn() });
+    const fetchMock = mockApi({ '/api/x': {} });
+    await apiFetch('/api/x', { method: 'POST' });
+    token = 'second';
+    await apiFetch('/api/x', { method: 'POST' });
+    expect(fetchMock.mock.calls.map((call) => headersOf(call).get(CSRF_HEADER))).toEqual(['premier', 'second']);
+  });
+
+  it('sends no CSRF header when nobody is signed in (sign-in request)', async () => {
+    const fetchMock = mockApi({ '/api/auth/login': { ok: true } });
+    await login('operateur@demo.sdat.fr', 'demonstration');
+    expect(headersOf(fetchMock.mock.calls[0]).has(CSRF_HEADER)).toBe(false);
+    expect((fetchMock.mock.calls[0]?.[1] as RequestInit).method).toBe('POST');
+  });
+
+  it('tells the session about a 401 and throws a typed error with the French message', async () => {
+    const onUnauthorized = vi.fn();
+    disconnect = connectApiSession({ csrfToken: () => 'jeton', onUnauthorized });
+    mockApi({ '/api/programmes': reply(401, { statusCode: 401, error: 'Authentification requise', message: 'Connexion requise.' }) });
+    const error = await apiFetch('/api/programmes').catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(ApiError);
+    expect((error as ApiError).isUnauthorized).toBe(true);
+    expect((error as ApiError).message).toBe('Connexion requise.');
+    expect(onUnauthorized).toHaveBeenCalledTimes(1);
+  });
+
+  it('does not end the session on a 401 of the sign-in (wrong credentials) nor of `me`', async () => {
+    const onUnauthorized = vi.fn();
+    disconnect = connectApiSession({ csrfToken: () => null, onUnauthorized });
+    mockApi({
+      '/api/auth/login': reply(401, { statusCode: 401, error: 'Authentification requise', message: 'Identifiant ou mot de passe incorrect.' }),
+      '/api/auth/me': reply(401, { statusCode: 401, error: 'Authentification requise', message: 'Connexion requise.' }),
+    });
+    await expect(login('x@y.fr', 'z')).rejects.toThrow('Identifiant ou mot de passe incorrect.');
+    await expect(fetchMe()).resolves.toBeNull();
+    expect(onUnauthorized).not.toHaveBeenCalled();
+  });
+
+  it('does not end the session on a 403 (out of scope): the page says « Accès refusé »', async () => {
+    const onUnauthorized = vi.fn();
+    disconnect = connectApiSession({ csrfToken: () => 'jeton', onUnauthorized });
+    mockApi({
+      '/api/programmes/emas': reply(403, {
+        statusCode: 403,
+        error: 'Accès refusé',
+        message: "Ce dispositif n'est pas dans le périmètre de votre organisation.",
+      }),
+    });
+    const error = (await apiFetch('/api/programmes/emas').catch((caught: unknown) => caught)) as ApiError;
+    expect(error.isForbidden).toBe(true);
+    expect(error.message).toBe("Ce dispositif n'est pas dans le périmètre de votre organisation.");
+    expect(onUnauthorized).not.toHaveBeenCalled();
+  });
+
+  it('carries the French 409 message of a stale version', async () => {
+    disconnect = connectApiSession({ csrfToken: () => 'jeton', onUnauthorized: vi.fn() });
+    const message = 'Le compte pilote.ccas@demo.sdat.fr a été modifié par ailleurs (version 3, vous aviez la version 2) : rechargez-le.';
+    mockApi({ '/api/admin/users/2': reply(409, { statusCode: 409, error: 'Conflit', message }) });
+    const error = (await updateUser(2, { version: 2, disabled: true }).catch((caught: unknown) => caught)) as ApiError;
+    expect(error.isConflict).toBe(true);
+    expect(error.message).toBe(message);
+  });
+
+  it('gives an empty list of demo accounts outside demo mode (404)', async () => {
+    mockApi({});
+    await expect(fetchDemoAccounts()).resolves.toEqual([]);
+  });
+
+  it('pages the audit log with `before`', async () => {
+    const fetchMock = mockApi({ '/api/admin/audit': [] });
+    await fetchAudit(50);
+    await fetchAudit(50, '120');
+    expect(fetchMock.mock.calls.map(([url]) => String(url))).toEqual(['/api/admin/audit?limit=50', '/api/admin/audit?limit=50&before=120']);
   });
 });
 
@@ -149,6 +257,14 @@ describe('query keys', () => {
       comparisonKeys.view('convention-cadre-sdat-2022', [2021, 2022], 'actual'),
       comparisonKeys.view('convention-cadre-sdat-2022', [2021, 2022], 'forecast'),
       comparisonKeys.view('convention-cadre-sdat-2022', [2022], 'actual'),
+      authKeys.all,
+      authKeys.me(),
+      authKeys.demoAccounts(),
+      adminKeys.all,
+      adminKeys.users(),
+      adminKeys.organisations(),
+      adminKeys.audit(50),
+      obligationKeys.range('2025-01-01', '2025-12-31', ['convention-cadre-sdat-2022']),
     ];
     expect(new Set(keys.map((key) => JSON.stringify(key))).size).toBe(keys.length);
   });
@@ -163,6 +279,8 @@ describe('query keys', () => {
     expect(startsWith(indicatorKeys.one('emas', 'entries', 2022, 'actual'), indicatorKeys.programmeYear('emas', 2022, 'actual'))).toBe(true);
     expect(startsWith(indicatorKeys.programmeYear('emas', 2022, 'actual'), indicatorKeys.programme('emas'))).toBe(true);
     expect(startsWith(comparisonKeys.view('x', [2022], 'actual'), comparisonKeys.all)).toBe(true);
+    expect(startsWith(authKeys.me(), authKeys.all)).toBe(true);
+    expect(startsWith(adminKeys.audit(50), adminKeys.all)).toBe(true);
   });
 
   it('do not depend on the order of the years of a comparison', () => {

@@ -6,7 +6,7 @@ import type {
   ProgrammeIndicatorsResponse,
 } from '@sdat/api-types';
 import { useQuery } from '@tanstack/react-query';
-import { apiUrl, fetchJson } from './fetch-json';
+import { apiUrl, apiFetch } from './api-fetch';
 
 /**
  * Freshness of the figures of a year.
@@ -49,7 +49,7 @@ export const comparisonKeys = {
 
 /** `GET /api/indicators`: the catalogue (definition, formula, target, source of each indicator). */
 export function fetchIndicatorCatalogue(signal?: AbortSignal): Promise<IndicatorDefinition[]> {
-  return fetchJson<IndicatorDefinition[]>(apiUrl('indicators'), { signal });
+  return apiFetch<IndicatorDefinition[]>(apiUrl('indicators'), { signal });
 }
 
 /** `GET /api/programmes/:code/indicators?year=&basis=`: every indicator of a programme-year, in one answer. */
@@ -59,7 +59,7 @@ export function fetchProgrammeIndicators(
   basis: Basis,
   signal?: AbortSignal,
 ): Promise<ProgrammeIndicatorsResponse> {
-  return fetchJson<ProgrammeIndicatorsResponse>(apiUrl(`programmes/${encodeURIComponent(code)}/indicators`, { year, basis }), {
+  return apiFetch<ProgrammeIndicatorsResponse>(apiUrl(`programmes/${encodeURIComponent(code)}/indicators`, { year, basis }), {
     signal,
   });
 }
@@ -72,7 +72,7 @@ export function fetchProgrammeIndicator(
   basis: Basis,
   signal?: AbortSignal,
 ): Promise<IndicatorValue> {
-  return fetchJson<IndicatorValue>(
+  return apiFetch<IndicatorValue>(
     apiUrl(`programmes/${encodeURIComponent(code)}/indicators/${encodeURIComponent(indicator)}`, { year, basis }),
     { signal },
   );
@@ -86,7 +86,7 @@ export function fetchComparison(
   signal?: AbortSignal,
 ): Promise<ComparisonResponse> {
   const sorted = [...years].sort((a, b) => a - b);
-  return fetchJson<ComparisonResponse>(apiUrl('comparisons', { agreement, years: sorted.join(','), basis }), { signal });
+  return apiFetch<ComparisonResponse>(apiUrl('comparisons', { agreement, years: sorted.join(','), basis }), { signal });
 }
 
 export function useIndicatorCatalogue() {

@@ -1,6 +1,6 @@
 import type { Basis, BudgetView, FundingView, ProgrammeDetail, ProgrammeSummary } from '@sdat/api-types';
 import { useQueries, useQuery } from '@tanstack/react-query';
-import { apiUrl, fetchJson } from './fetch-json';
+import { apiUrl, apiFetch } from './api-fetch';
 
 /** React Query keys of the programmes ("dispositifs") feature. */
 export const programmeKeys = {
@@ -12,19 +12,19 @@ export const programmeKeys = {
 };
 
 export function fetchProgrammes(signal?: AbortSignal): Promise<ProgrammeSummary[]> {
-  return fetchJson<ProgrammeSummary[]>(apiUrl('programmes'), { signal });
+  return apiFetch<ProgrammeSummary[]>(apiUrl('programmes'), { signal });
 }
 
 export function fetchProgramme(code: string, signal?: AbortSignal): Promise<ProgrammeDetail> {
-  return fetchJson<ProgrammeDetail>(apiUrl(`programmes/${encodeURIComponent(code)}`), { signal });
+  return apiFetch<ProgrammeDetail>(apiUrl(`programmes/${encodeURIComponent(code)}`), { signal });
 }
 
 export function fetchBudget(code: string, year: number, basis: Basis, signal?: AbortSignal): Promise<BudgetView> {
-  return fetchJson<BudgetView>(apiUrl(`programmes/${encodeURIComponent(code)}/budgets`, { year, basis }), { signal });
+  return apiFetch<BudgetView>(apiUrl(`programmes/${encodeURIComponent(code)}/budgets`, { year, basis }), { signal });
 }
 
 export function fetchFunding(code: string, year: number, basis: Basis, signal?: AbortSignal): Promise<FundingView> {
-  return fetchJson<FundingView>(apiUrl(`programmes/${encodeURIComponent(code)}/funding`, { year, basis }), { signal });
+  return apiFetch<FundingView>(apiUrl(`programmes/${encodeURIComponent(code)}/funding`, { year, basis }), { signal });
 }
 
 export function useProgrammes() {

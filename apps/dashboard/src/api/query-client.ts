@@ -1,5 +1,5 @@
 import { QueryClient } from '@tanstack/react-query';
-import { ApiError } from './fetch-json';
+import { ApiError } from './api-fetch';
 
 const MAX_RETRIES = 2;
 

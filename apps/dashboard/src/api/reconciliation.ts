@@ -1,6 +1,6 @@
 import type { ReconciliationFindingView } from '@sdat/api-types';
 import { useQuery } from '@tanstack/react-query';
-import { apiUrl, fetchJson } from './fetch-json';
+import { apiUrl, apiFetch } from './api-fetch';
 
 /** React Query keys of the reconciliation findings ("écarts relevés"). */
 export const reconciliationKeys = {
@@ -9,7 +9,7 @@ export const reconciliationKeys = {
 };
 
 export function fetchReconciliation(signal?: AbortSignal): Promise<ReconciliationFindingView[]> {
-  return fetchJson<ReconciliationFindingView[]>(apiUrl('reconciliation'), { signal });
+  return apiFetch<ReconciliationFindingView[]>(apiUrl('reconciliation'), { signal });
 }
 
 export function useReconciliation() {

@@ -11,8 +11,10 @@ export function chartDescription(option: EChartsOption, fallback: string): strin
 }
 
 export function ChartDataTable({ table, id }: { table: ChartTable; id?: string }) {
+  // In a narrow chart column the table may scroll sideways: the wrapper takes the focus so that
+  // it can be scrolled with the keyboard (WCAG 2.1.1), and says what it holds.
   return (
-    <div className="table-wrapper" id={id}>
+    <div className="table-wrapper" id={id} tabIndex={0} role="region" aria-label={`Tableau : ${table.caption}`}>
       <table className="data-table">
         <caption>{table.caption}</caption>
         <thead>

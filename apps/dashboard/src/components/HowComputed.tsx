@@ -66,6 +66,8 @@ function Explanation({ indicator, definition }: { indicator: IndicatorValue; def
   const period = periodText(indicator);
   const notes = remarks(indicator);
   const title = indicator.year === null ? indicator.label : `${indicator.label} — ${indicator.year}`;
+  // The small-count rule empties the inputs it masks (without a marker of their own).
+  const masksInputs = indicator.flags.some((flag) => flag.code === 'suppressed_small_count');
   return (
     <section className="explanation">
       <h4>{title}</h4>
@@ -115,7 +117,11 @@ function Explanation({ indicator, definition }: { indicator: IndicatorValue; def
                     {capitalise(input.label)}
                   </th>
                   <td className="num">
-                    {input.value === null ? 'Non renseigné' : formatIndicatorValue(input.value, input.unit)}
+                    {input.value !== null
+                      ? formatIndicatorValue(input.value, input.unit)
+                      : masksInputs
+                        ? 'Masqué (petits effectifs)'
+                        : 'Non renseigné'}
                   </td>
                   <td className="num">{input.year ?? indicator.year ?? '—'}</td>
                 </tr>

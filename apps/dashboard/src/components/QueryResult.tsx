@@ -1,6 +1,10 @@
 import type { UseQueryResult } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
-import { ApiError } from '../api/fetch-json';
+import { Link } from 'react-router-dom';
+import { ApiError } from '../api/api-fetch';
+import { useSessionUser } from '../auth/AuthProvider';
+import { homePathFor } from '../auth/access';
+import { useDocumentTitle } from '../use-document-title';
 
 export function Loading({ label }: { label: string }) {
   return (
@@ -18,13 +22,42 @@ export function errorMessage(error: unknown): string {
   return 'Une erreur inattendue est survenue. Rechargez la page ou réessayez plus tard.';
 }
 
+export function isForbidden(error: unknown): boolean {
+  return error instanceof ApiError && error.isForbidden;
+}
+
 export function ErrorMessage({ error, context }: { error: unknown; context?: string }) {
   return (
     <div className="alert alert--error" role="alert">
       <p>
-        <strong>{context ?? 'Les données n’ont pas pu être chargées.'}</strong> {errorMessage(error)}
+        <strong>{isForbidden(error) ? 'Accès refusé.' : (context ?? 'Les données n’ont pas pu être chargées.')}</strong>{' '}
+        {errorMessage(error)}
       </p>
     </div>
+  );
+}
+
+/**
+ * A whole page the user may not see: the role does not open it, or the programme or agreement
+ * is outside the scope of their organisation (the API's 403 message says which).
+ */
+export function AccessDenied({ message }: { message?: string }) {
+  useDocumentTitle('Accès refusé');
+  const user = useSessionUser();
+  return (
+    <>
+      <h1>Accès refusé</h1>
+      <div className="alert alert--error" role="alert">
+        <p>{message ?? 'Votre rôle ne donne pas accès à cette page.'}</p>
+      </div>
+      <p>
+        Si vous pensez devoir y accéder, demandez à l’administrateur de la plateforme de vérifier le rôle et
+        l’organisation de votre compte.
+      </p>
+      <p>
+        <Link to={user === null ? '/' : homePathFor(user.role)}>Retour à l’accueil</Link>
+      </p>
+    </>
   );
 }
 
@@ -34,12 +67,17 @@ interface QueryResultProps<T> {
   loading: string;
   /** Shown before the error message. */
   errorContext?: string;
+  /** The query is the subject of the page: a 403 shows the « Accès refusé » page (with its h1). */
+  pageSubject?: boolean;
   children: (data: T) => ReactNode;
 }
 
 /** Renders the loading state, the error message, or the data of a query. */
-export function QueryResult<T>({ query, loading, errorContext, children }: QueryResultProps<T>) {
+export function QueryResult<T>({ query, loading, errorContext, pageSubject = false, children }: QueryResultProps<T>) {
   if (query.isError) {
+    if (pageSubject && isForbidden(query.error)) {
+      return <AccessDenied message={errorMessage(query.error)} />;
+    }
     return <ErrorMessage error={query.error} context={errorContext} />;
   }
   if (query.isPending) {

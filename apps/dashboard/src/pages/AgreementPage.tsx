@@ -5,7 +5,7 @@ import { useAgreement } from '../api/agreements';
 import { monthsText, periodText, renewalText } from '../agreement-format';
 import { eurosOrDash, quantityWithUnit } from '../amounts';
 import { FindingsTable } from '../components/FindingsTable';
-import { QueryResult } from '../components/QueryResult';
+import { isForbidden, QueryResult } from '../components/QueryResult';
 import { agreementKindLabel, obligationKindLabel, signatoryRoleLabel } from '../labels';
 import { useDocumentTitle } from '../use-document-title';
 
@@ -255,9 +255,9 @@ function AgreementContent({ agreement }: { agreement: AgreementDetail }) {
 export function AgreementPage() {
   const { code = '' } = useParams();
   const agreement = useAgreement(code);
-  useDocumentTitle(agreement.data ? agreement.data.title : 'Convention');
+  useDocumentTitle(isForbidden(agreement.error) ? 'Accès refusé' : agreement.data ? agreement.data.title : 'Convention');
   return (
-    <QueryResult query={agreement} loading="Chargement de la convention…" errorContext="La convention n’a pas pu être affichée.">
+    <QueryResult query={agreement} loading="Chargement de la convention…" errorContext="La convention n’a pas pu être affichée." pageSubject>
       {(detail) => <AgreementContent agreement={detail} />}
     </QueryResult>
   );

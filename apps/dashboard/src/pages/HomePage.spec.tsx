@@ -76,6 +76,19 @@ describe('Accueil', () => {
     expect(['Échéance', 'Libellé', 'Dispositif ou convention', 'Statut'].every((name) => within(table).getByRole('columnheader', { name }))).toBe(true);
   });
 
+  it('asks the obligations of the expired convention cadre beyond its printed validity (extend)', async () => {
+    const fetchMock = mockApi({
+      '/api/programmes': programmeSummaries,
+      '/api/obligations': obligations,
+      '/api/agreements': agreementSummaries,
+    });
+    renderAt('/');
+    await screen.findByRole('table', { name: /^Échéances du/ });
+    const call = fetchMock.mock.calls.map(([url]) => new URL(String(url), 'http://localhost')).find((url) => url.pathname === '/api/obligations');
+    expect(call?.searchParams.get('extend')).toBe('convention-cadre-sdat-2022');
+    expect(call?.searchParams.get('from')).toMatch(/^\d{4}-01-01$/);
+  });
+
   it('shows the French error message when the obligations cannot be loaded', async () => {
     mockApi({
       '/api/programmes': programmeSummaries,

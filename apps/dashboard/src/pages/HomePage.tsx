@@ -13,6 +13,12 @@ import { useDocumentTitle } from '../use-document-title';
 
 const ISO = 'yyyy-MM-dd';
 
+/**
+ * The convention cadre 2022 expired on 31/12/2022 but is still applied while its successor is
+ * negotiated: its deadlines are computed beyond its printed validity (flagged as such).
+ */
+export const EXTENDED_AGREEMENTS: readonly string[] = ['convention-cadre-sdat-2022'];
+
 /** From 1 January of the current year to 12 months after today. */
 export function obligationRange(today: Date): { from: string; to: string } {
   return { from: `${today.getFullYear()}-01-01`, to: format(addMonths(today, 12), ISO) };
@@ -110,7 +116,7 @@ export function HomePage() {
   useDocumentTitle('Accueil');
   const { programmes, cards, showDemo } = useProgrammeCards();
   const range = useMemo(() => obligationRange(new Date()), []);
-  const obligations = useObligations(range.from, range.to);
+  const obligations = useObligations(range.from, range.to, EXTENDED_AGREEMENTS);
   const agreements = useAgreements();
   const programmeNames = useMemo(
     () => new Map((programmes.data ?? []).map((programme) => [programme.code, programme.name])),

@@ -1,5 +1,6 @@
 import type { ApiErrorBody } from '@sdat/api-types';
 import { vi } from 'vitest';
+import { sessionUser } from './session';
 
 export interface MockReply {
   status: number;
@@ -36,11 +37,13 @@ function isQueryRoute(value: unknown): value is QueryRoute {
 /**
  * Replaces `fetch` by a fake API: `routes` maps a path (without the query string) to a JSON body
  * (status 200), to a `reply(status, body)`, or to `byQuery(params => …)` answering either of them
- * by the query string. Unknown paths answer 404 with a French message.
- * Returns the mock to inspect the requested URLs.
+ * by the query string. Unknown paths answer 404 with a French message. Unless `routes` says
+ * otherwise, `GET /api/auth/me` answers the operator's session (the pages are behind the sign-in).
+ * Returns the mock to inspect the requested URLs (and the `init` of each call).
  */
 export function mockApi(routes: Record<string, unknown>) {
-  const fetchMock = vi.fn(async (input: RequestInfo | URL) => {
+  routes = { '/api/auth/me': sessionUser('operator'), ...routes };
+  const fetchMock = vi.fn<(input: RequestInfo | URL, init?: RequestInit) => Promise<Response>>(async (input) => {
     const url = new URL(typeof input === 'string' ? input : input.toString(), 'http://localhost');
     const declared = routes[url.pathname];
     const route = isQueryRoute(declared) ? declared.byQuery(url.searchParams) : declared;

@@ -24,8 +24,29 @@ import {
 export interface SeriesSpec {
   name: string;
   values: readonly (number | null)[];
+  /**
+   * Text shown instead of the formatted value in the table and the description (same length as
+   * `values`, null = the value): a figure masked by the small-count rule (« < 5 », « masqué ») is
+   * a gap in the chart, never 0, and says so in the table.
+   */
+  texts?: readonly (string | null)[];
+  /**
+   * The series total for the « Total » row when it is not the sum of the values shown (some are
+   * masked: the total is the indicator's own value). Null: no total shown (« — »).
+   */
+  total?: number | null;
   /** Series with the same stack id are stacked (bar charts). */
   stack?: string;
+}
+
+/** The text of the value of `series` at `index`: its `texts` override, or the formatted value. */
+export function seriesValueText(series: SeriesSpec, index: number, kind: ValueKind): string {
+  return series.texts?.[index] ?? formatInputValue(series.values[index] ?? null, kind);
+}
+
+/** True when some value of the series is masked (shown by a text, not a number). */
+function hasMaskedValues(series: SeriesSpec): boolean {
+  return (series.texts ?? []).some((text) => text !== null && text !== undefined);
 }
 
 /**
@@ -75,6 +96,9 @@ function validate(spec: CategoryChartSpec): void {
         `La série « ${series.name} » a ${series.values.length} valeurs pour ${spec.categories.length} catégories.`,
       );
     }
+    if (series.texts !== undefined && series.texts.length !== series.values.length) {
+      throw new RangeError(`La série « ${series.name} » a ${series.texts.length} textes pour ${series.values.length} valeurs.`);
+    }
     series.values.forEach((value) => {
       if (value !== null && !Number.isFinite(value)) {
         throw new RangeError(`La série « ${series.name} » contient une valeur invalide : ${String(value)}.`);
@@ -93,11 +117,22 @@ export function describeCategoryChart(spec: CategoryChartSpec, kind: keyof typeo
   }
   const parts = spec.series.map((series) => {
     const values = spec.categories
-      .map((category, index) => `${category} : ${formatInputValue(series.values[index] ?? null, spec.valueKind)}`)
+      .map((category, index) => `${category} : ${seriesValueText(series, index, spec.valueKind)}`)
       .join(' ; ');
     return spec.series.length > 1 ? `${series.name} — ${values}` : values;
   });
   return `${CHART_KIND_LABEL[kind]} : ${spec.title}. ${parts.join('. ')}.`;
+}
+
+/**
+ * The total of a series for the « Total » row: its own `total` when given, else the sum of its
+ * values — or null (« — ») when values are masked and no total is given (the sum would be wrong).
+ */
+export function seriesTotal(series: SeriesSpec): number | null {
+  if (series.total !== undefined) {
+    return series.total;
+  }
+  return hasMaskedValues(series) ? null : sumValues(series.values);
 }
 
 /** The accessible table equivalent of a category chart. */
@@ -110,18 +145,20 @@ export function chartTable(spec: CategoryChartSpec): ChartTable {
   }
   const rows = spec.categories.map((category, index) => {
     const values = spec.series.map((series) => series.values[index] ?? null);
-    const cells = values.map((value) => formatInputValue(value, spec.valueKind));
+    const cells = spec.series.map((series) => seriesValueText(series, index, spec.valueKind));
     if (withTotalColumn) {
-      cells.push(formatInputValue(sumValues(values), spec.valueKind));
+      // A masked value would make the sum of the row a wrong figure.
+      const masked = spec.series.some((series) => (series.texts?.[index] ?? null) !== null);
+      cells.push(masked ? '—' : formatInputValue(sumValues(values), spec.valueKind));
     }
     return { header: category, cells };
   });
   let footer: ChartTable['footer'] = null;
   if (spec.totalRowLabel !== undefined) {
-    const totals = spec.series.map((series) => sumValues(series.values));
+    const totals = spec.series.map((series) => seriesTotal(series));
     const cells = totals.map((total) => formatInputValue(total, spec.valueKind));
     if (withTotalColumn) {
-      cells.push(formatInputValue(sumValues(totals), spec.valueKind));
+      cells.push(totals.some((total) => total === null) ? '—' : formatInputValue(sumValues(totals), spec.valueKind));
     }
     footer = { header: spec.totalRowLabel, cells };
   }
@@ -150,7 +187,7 @@ function axisTooltipFormatter(spec: CategoryChartSpec) {
     const lines = list.map(
       (item) =>
         `${typeof item.marker === 'string' ? item.marker : ''}${escapeHtml(String(item.seriesName ?? ''))}\u00a0: <strong>${escapeHtml(
-          formatChartValue(item.value, spec.valueKind),
+          spec.series[item.seriesIndex ?? -1]?.texts?.[item.dataIndex] ?? formatChartValue(item.value, spec.valueKind),
         )}</strong>`,
     );
     if (spec.totalColumnLabel !== undefined && list.length > 1) {

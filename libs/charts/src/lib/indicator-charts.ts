@@ -11,6 +11,7 @@ import {
   baseOption,
   chartTable,
   lineOption,
+  seriesTotal,
   type CategoryChartSpec,
   type ChartTable,
   type SeriesSpec,
@@ -18,6 +19,7 @@ import {
 import {
   findIndicator,
   indicatorInputValue,
+  suppressedText,
   valueKindOfUnit,
   type IndicatorCode,
   type IndicatorUnit,
@@ -89,13 +91,19 @@ function distributionItems(indicator: IndicatorValue, source: 'breakdown' | 'det
     return null;
   }
   // Items without a value (e.g. staff counted in posts, not in FTE) are left out: the
-  // indicator's flags say so.
-  return { items: all.filter((item) => isNumber(item.value) && item.unit === unit), unit };
+  // indicator's flags say so. Items masked by the small-count rule stay, shown « < 5 » / « masqué ».
+  return {
+    items: all.filter((item) => (isNumber(item.value) || item.suppressed !== undefined) && item.unit === unit),
+    unit,
+  };
 }
 
 /**
  * The data behind a distribution chart: one category per breakdown (or details) item with a
- * value, in the API's order. Null when the indicator has no value or no item to draw.
+ * value, in the API's order; an item masked by the small-count rule is a gap in the chart and
+ * « < 5 » / « masqué » in the table, and the « Total » row is then the indicator's own value (a
+ * breakdown adds up to it), not the sum of the items shown. Null when the indicator has no value
+ * or no item to draw.
  */
 export function distributionSpec(indicator: IndicatorValue, options: DistributionChartOptions): CategoryChartSpec | null {
   if (!isNumber(indicator.value)) {
@@ -106,11 +114,19 @@ export function distributionSpec(indicator: IndicatorValue, options: Distributio
     return null;
   }
   const kind = valueKindOfUnit(found.unit) as ValueKind;
+  const texts = found.items.map((item) => suppressedText(item));
+  const masked = texts.some((text) => text !== null);
+  const source = options.source ?? 'breakdown';
+  const series: SeriesSpec = {
+    name: options.valueLabel,
+    values: found.items.map((item) => (item.suppressed === undefined ? indicatorInputValue(item.value, found.unit) : null)),
+    ...(masked ? { texts, total: source === 'breakdown' && indicator.unit === found.unit ? indicatorInputValue(indicator.value, found.unit) : null } : {}),
+  };
   return {
     title: options.title,
     categoryLabel: options.categoryLabel,
     categories: found.items.map((item) => capitalise(item.label)),
-    series: [{ name: options.valueLabel, values: found.items.map((item) => indicatorInputValue(item.value, found.unit)) }],
+    series: [series],
     valueKind: kind,
     horizontal: true,
     showTitle: options.showTitle ?? true,
@@ -124,8 +140,9 @@ function withShares(spec: CategoryChartSpec): ChartTable {
   if (spec.valueKind === 'ratio' || spec.series.length !== 1) {
     return table;
   }
-  const values = spec.series[0]?.values ?? [];
-  const total = values.reduce<number>((sum, value) => sum + (value ?? 0), 0);
+  const first = spec.series[0];
+  const values = first?.values ?? [];
+  const total = first === undefined ? 0 : (seriesTotal(first) ?? 0);
   const share = (value: number | null) => (total > 0 && value !== null ? formatPercent(value / total) : '—');
   return {
     ...table,
@@ -170,18 +187,25 @@ export interface YearsChartOptions {
   showTitle?: boolean;
 }
 
-function pickValue(indicators: readonly IndicatorValue[], series: YearSeries): { value: number | null; unit: IndicatorUnit } | null {
+interface PickedValue {
+  value: number | null;
+  unit: IndicatorUnit;
+  /** « < 5 » / « masqué » when the small-count rule masked it. */
+  masked: string | null;
+}
+
+function pickValue(indicators: readonly IndicatorValue[], series: YearSeries): PickedValue | null {
   const indicator = findIndicator(indicators, series.code);
   if (indicator === null) {
     return null;
   }
   if (series.detail === undefined) {
-    return { value: indicator.value, unit: indicator.unit };
+    return { value: indicator.value, unit: indicator.unit, masked: suppressedText(indicator) };
   }
   const item =
     indicator.details?.find((candidate) => candidate.key === series.detail) ??
     indicator.breakdown?.find((candidate) => candidate.key === series.detail);
-  return item === undefined ? null : { value: item.value, unit: item.unit };
+  return item === undefined ? null : { value: item.value, unit: item.unit, masked: suppressedText(item) };
 }
 
 /**
@@ -192,26 +216,29 @@ function pickValue(indicators: readonly IndicatorValue[], series: YearSeries): {
 export function indicatorYearsSpec(options: YearsChartOptions): CategoryChartSpec | null {
   const years = sortedUniqueYears(options.years);
   const kinds = new Set<ValueKind>();
-  const series: SeriesSpec[] = options.series.map((item) => ({
-    name: item.name,
-    values: years.map((year) => {
-      const picked = pickValue(year.indicators, item);
-      if (picked === null) {
-        return null;
-      }
-      const kind = valueKindOfUnit(picked.unit);
-      if (kind === null) {
+  const series: SeriesSpec[] = options.series.map((item) => {
+    const picked = years.map((year) => {
+      const value = pickValue(year.indicators, item);
+      const kind = value === null ? null : valueKindOfUnit(value.unit);
+      if (value === null || kind === null) {
         return null;
       }
       kinds.add(kind);
-      return indicatorInputValue(picked.value, picked.unit);
-    }),
-  }));
+      return value;
+    });
+    const texts = picked.map((value) => value?.masked ?? null);
+    return {
+      name: item.name,
+      values: picked.map((value) => (value === null || value.masked !== null ? null : indicatorInputValue(value.value, value.unit))),
+      ...(texts.some((text) => text !== null) ? { texts } : {}),
+    };
+  });
   if (kinds.size > 1) {
     throw new RangeError(`Le graphique « ${options.title} » mélange des unités différentes.`);
   }
   const [kind] = [...kinds];
-  if (kind === undefined || series.every((item) => item.values.every((value) => value === null))) {
+  // Masked values (« < 5 ») are something to show, in the table at least.
+  if (kind === undefined || series.every((item) => item.values.every((value) => value === null) && item.texts === undefined)) {
     return null;
   }
   return {
@@ -437,6 +464,12 @@ export function durationChart(years: readonly YearIndicators[], options: { showT
   }
   const count = (value: number | null) => formatInputValue(value, 'count');
   const days = (value: number | null) => formatInputValue(value, 'days');
+  const daysOf = (indicator: IndicatorValue | null) =>
+    (indicator === null ? null : suppressedText(indicator)) ?? days(isNumber(indicator?.value) ? (indicator?.value ?? null) : null);
+  const countOf = (indicator: IndicatorValue | null, key: string) => {
+    const item = indicator?.details?.find((candidate) => candidate.key === key);
+    return (item === undefined ? null : suppressedText(item)) ?? count(detailValue(indicator, key));
+  };
   const table: ChartTable = {
     caption: spec.title,
     headers: [
@@ -452,10 +485,10 @@ export function durationChart(years: readonly YearIndicators[], options: { showT
       return {
         header: String(year),
         cells: [
-          days(isNumber(average?.value) ? (average?.value ?? null) : null),
-          count(detailValue(average, 'closed_episodes')),
-          days(isNumber(median?.value) ? (median?.value ?? null) : null),
-          count(detailValue(median, 'censored')),
+          daysOf(average),
+          countOf(average, 'closed_episodes'),
+          daysOf(median),
+          countOf(median, 'censored'),
         ],
       };
     }),
@@ -553,14 +586,18 @@ export function comparisonSpec(
   }
   const series: SeriesSpec[] = comparison.programmes
     .filter((programme) => comparison.cells.some((cell) => cell.programmeCode === programme.code && findIndicator(cell.indicators, code) !== null))
-    .map((programme) => ({
-      name: programme.name,
-      values: years.map((year) => {
-        const indicator = comparisonValue(comparison, programme.code, year, code);
-        return indicator === null ? null : indicatorInputValue(indicator.value, indicator.unit);
-      }),
-    }));
-  if (series.every((item) => item.values.every((value) => value === null))) {
+    .map((programme) => {
+      const indicators = years.map((year) => comparisonValue(comparison, programme.code, year, code));
+      const texts = indicators.map((indicator) => (indicator === null ? null : suppressedText(indicator)));
+      return {
+        name: programme.name,
+        values: indicators.map((indicator) =>
+          indicator === null || indicator.suppressed !== undefined ? null : indicatorInputValue(indicator.value, indicator.unit),
+        ),
+        ...(texts.some((text) => text !== null) ? { texts } : {}),
+      };
+    });
+  if (series.every((item) => item.values.every((value) => value === null) && item.texts === undefined)) {
     return null;
   }
   return {

@@ -1,4 +1,5 @@
 import type { IndicatorValue } from '@sdat/api-types';
+import { formatSuppressed } from '@sdat/indicators';
 import { formatDays, formatMeasure, formatNumber, formatPoints, formatSignedEuros, formatSignedPercent } from '@sdat/format';
 import type { ValueKind } from './values';
 
@@ -59,30 +60,44 @@ export function formatIndicatorValue(value: number, unit: IndicatorUnit): string
   return formatMeasure(value, unit);
 }
 
-/** Why an indicator has no value: « Pas de données » (input missing) or « Non calculable : … ». */
+/**
+ * Why an indicator has no value: « Pas de données » (input missing), « Non calculable : … », or
+ * masked by the small-count rule (« < 5 », « masqué »).
+ */
 export interface MissingValue {
-  /** `Pas de données` or `Non calculable`. */
+  /** `Pas de données`, `Non calculable`, or the masked figure (`< 5`, `masqué`). */
   label: string;
   /** The API's French reason, when given. */
   reason: string | null;
-  /** One line: `Pas de données` / `Non calculable : <raison>`. */
+  /** One line: `Pas de données` / `Non calculable : <raison>` / `< 5`. */
   text: string;
+  /** True when the value exists but is masked by the small-count rule (never « Pas de données », never 0). */
+  suppressed?: boolean;
+}
+
+/** « < 5 » (small count) or « masqué » (complementary, small base) for a masked figure, else null. */
+export function suppressedText(item: Pick<IndicatorValue, 'suppressed'>): string | null {
+  return item.suppressed === undefined ? null : formatSuppressed(item.suppressed);
 }
 
 /** Null when the indicator has a value; otherwise what to show instead (never 0). */
-export function missingValue(indicator: Pick<IndicatorValue, 'value' | 'flags' | 'reason'>): MissingValue | null {
-  if (indicator.value !== null && Number.isFinite(indicator.value)) {
+export function missingValue(indicator: Pick<IndicatorValue, 'value' | 'flags' | 'reason' | 'suppressed'>): MissingValue | null {
+  const masked = suppressedText(indicator);
+  if (masked === null && indicator.value !== null && Number.isFinite(indicator.value)) {
     return null;
   }
   const reason = indicator.reason !== undefined && indicator.reason.trim() !== '' ? indicator.reason.trim() : null;
+  if (masked !== null) {
+    return { label: masked, reason, text: masked, suppressed: true };
+  }
   if (indicator.flags.some((flag) => flag.code === 'no_data')) {
     return { label: 'Pas de données', reason, text: 'Pas de données' };
   }
   return { label: 'Non calculable', reason, text: reason === null ? 'Non calculable' : `Non calculable : ${reason}` };
 }
 
-/** The value in its unit, or « Pas de données » / « Non calculable : … ». */
-export function indicatorValueText(indicator: Pick<IndicatorValue, 'value' | 'unit' | 'flags' | 'reason'>): string {
+/** The value in its unit, or « Pas de données » / « Non calculable : … » / « < 5 » (masked). */
+export function indicatorValueText(indicator: Pick<IndicatorValue, 'value' | 'unit' | 'flags' | 'reason' | 'suppressed'>): string {
   const missing = missingValue(indicator);
   return missing === null ? formatIndicatorValue(indicator.value as number, indicator.unit) : missing.text;
 }

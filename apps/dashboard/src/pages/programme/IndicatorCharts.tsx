@@ -7,6 +7,7 @@ import {
   indicatorYearsChart,
   missingValue,
   payrollTrendChart,
+  suppressedText,
   type DistributionChartOptions,
   type IndicatorChart,
   type IndicatorCode,
@@ -37,26 +38,37 @@ function distributionOf(code: IndicatorCode, options: Omit<DistributionChartOpti
   };
 }
 
+/** The value in its unit, « < 5 » / « masqué » when the small-count rule masked it, else null (nothing to say). */
+function shownValue(item: Pick<IndicatorValue, 'value' | 'unit' | 'suppressed'>): string | null {
+  const masked = suppressedText(item);
+  if (masked !== null) {
+    return masked;
+  }
+  return item.value === null ? null : formatIndicatorValue(item.value, item.unit);
+}
+
 function valueSentence(current: YearIndicators, code: IndicatorCode, prefix: string): ReactNode {
   const indicator = findIndicator(current.indicators, code);
-  if (indicator === null || indicator.value === null) {
+  const text = indicator === null ? null : shownValue(indicator);
+  if (text === null) {
     return null;
   }
   return (
     <p className="chart-intro">
-      {prefix} : <strong>{formatIndicatorValue(indicator.value, indicator.unit)}</strong>
+      {prefix} : <strong>{text}</strong>
     </p>
   );
 }
 
 function detailSentence(current: YearIndicators, code: IndicatorCode, key: string, prefix: string): ReactNode {
   const item = findIndicator(current.indicators, code)?.details?.find((detail) => detail.key === key);
-  if (item === undefined || item.value === null) {
+  const text = item === undefined ? null : shownValue(item);
+  if (text === null) {
     return null;
   }
   return (
     <p className="chart-intro">
-      {prefix} : <strong>{formatIndicatorValue(item.value, item.unit)}</strong>
+      {prefix} : <strong>{text}</strong>
     </p>
   );
 }
@@ -346,7 +358,8 @@ export function IndicatorChartList({ definitions, years, current, period, catalo
     return null;
   }
   const allMissing = charts.every((definition) =>
-    presentIndicators(current, definition.codes).every((indicator) => indicator.value === null),
+    // A value masked by the small-count rule exists: it is shown « < 5 », not « aucune donnée ».
+    presentIndicators(current, definition.codes).every((indicator) => indicator.value === null && indicator.suppressed === undefined),
   );
   if (allMissing) {
     return <>{emptyMessage}</>;

@@ -9,6 +9,7 @@ import {
   indicatorCatalogue,
 } from '../../test/indicator-fixtures';
 import { renderAt } from '../../test/render';
+import { sessionUser } from '../../test/session';
 
 const NBSP = '\u00a0';
 const ROUTE = '/dispositifs/acor-centre-ville?annee=2022&base=realise';
@@ -146,6 +147,25 @@ describe('Dispositif page: indicators', () => {
     const all = screen.getByRole('table', { name: 'Indicateurs calculés — Réalisé 2022' });
     const row = within(all).getByRole('row', { name: /^Entrées/ });
     expect(within(row).getByText('Pas de données')).toBeTruthy();
+  });
+
+  it('shows a count masked by the small-count rule as « < 5 », never 0 nor « Pas de données »', async () => {
+    const masked = withIndicator(acorCentreVilleIndicators2022, 'entries', {
+      value: null,
+      suppressed: { reason: 'small_count', threshold: 5, below: 5 },
+      reason: 'Effectif inférieur à 5 personnes : masqué (règle des petits effectifs).',
+      flags: [{ code: 'suppressed_small_count', message: 'Petits effectifs : les effectifs inférieurs à 5 personnes sont masqués.' }],
+    });
+    mockIndicatorsApi(masked);
+    renderAt(ROUTE, undefined, { session: sessionUser('funder') });
+    const entries = await card('Entrées');
+    expect(entries.querySelector('.kpi__value')?.textContent).toBe('< 5');
+    expect(within(entries).getByText('Effectif inférieur à 5 personnes : masqué (règle des petits effectifs).')).toBeTruthy();
+    expect(entries.textContent).not.toContain('Pas de données');
+    expect(entries.textContent).not.toContain('Évolution');
+    const all = screen.getByRole('table', { name: 'Indicateurs calculés — Réalisé 2022' });
+    const row = within(all).getByRole('row', { name: /^Entrées/ });
+    expect(within(row).getByText('< 5')).toBeTruthy();
   });
 
   it('lists the definition, the formula, the computation and the inputs in « Comment c’est calculé »', async () => {

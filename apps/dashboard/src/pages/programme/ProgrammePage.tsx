@@ -13,7 +13,7 @@ import { useBudget, useFunding, useProgramme } from '../../api/programmes';
 import { ChartPanel } from '../../charts/ChartPanel';
 import { DemoBanner } from '../../components/DemoBanner';
 import { catalogueByCode, type IndicatorCatalogue } from '../../components/HowComputed';
-import { ErrorMessage, Loading, QueryResult } from '../../components/QueryResult';
+import { ErrorMessage, isForbidden, Loading, QueryResult } from '../../components/QueryResult';
 import { BASIS_URL_VALUES, basisFromUrl, basisLabel } from '../../labels';
 import { useDocumentTitle } from '../../use-document-title';
 import { BudgetTables } from './BudgetTables';
@@ -245,7 +245,7 @@ export function ProgrammePage() {
   );
   const fundingTable = useMemo(() => (funding.data ? fundingByFunderTable(funding.data) : null), [funding.data]);
 
-  useDocumentTitle(programme.data?.name ?? 'Dispositif');
+  useDocumentTitle(isForbidden(programme.error) ? 'Accès refusé' : (programme.data?.name ?? 'Dispositif'));
 
   const onPeriodChange = (nextYear: number, nextBasis: Basis) => {
     setSearchParams({ annee: String(nextYear), base: BASIS_URL_VALUES[nextBasis] }, { replace: true });
@@ -273,7 +273,7 @@ export function ProgrammePage() {
   ) : null;
 
   return (
-    <QueryResult query={programme} loading="Chargement du dispositif…" errorContext="Le dispositif n’a pas pu être affiché.">
+    <QueryResult query={programme} loading="Chargement du dispositif…" errorContext="Le dispositif n’a pas pu être affiché." pageSubject>
       {(detail) => (
         <>
           <h1>{detail.name}</h1>
