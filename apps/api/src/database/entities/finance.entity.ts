@@ -125,16 +125,20 @@ export class Earmark {
   @PrimaryGeneratedColumn('identity')
   id!: number;
 
+  /** Indexed (as the two other parents): earmarks are read by parent ids and cascade-deleted with them (see docs/performance.md). */
   @ManyToOne(() => BudgetLine, { onDelete: 'CASCADE', nullable: true })
   @JoinColumn()
+  @Index()
   budgetLine!: BudgetLine | null;
 
   @ManyToOne(() => BudgetGroup, { onDelete: 'CASCADE', nullable: true })
   @JoinColumn()
+  @Index()
   budgetGroup!: BudgetGroup | null;
 
   @ManyToOne(() => Funding, { onDelete: 'CASCADE', nullable: true })
   @JoinColumn()
+  @Index()
   funding!: Funding | null;
 
   @Column({ type: 'text' })
