@@ -2,25 +2,9 @@ import type { Role, UserView } from '@sdat/api-types';
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiFetch, apiUrl } from './api-fetch';
 
-/**
- * One row of `GET /api/admin/audit` (the API's `AuditRow`, apps/api/src/auth/audit.service.ts;
- * not in @sdat/api-types yet).
- */
-export interface AuditEntryView {
-  /** bigint as a string; rows come newest first, `before=<id>` pages on. */
-  id: string;
-  at: string;
-  actorUserId: number | null;
-  actorEmail: string | null;
-  actorRole: string | null;
-  action: string;
-  objectType: string | null;
-  objectId: string | null;
-  method: string | null;
-  path: string | null;
-  ip: string | null;
-  details: Record<string, unknown> | null;
-}
+/** One row of `GET /api/admin/audit` (newest first; `before=<id>` pages on). */
+export type { AuditEntryView } from '@sdat/api-types';
+import type { AuditEntryView } from '@sdat/api-types';
 
 export interface OrganisationOption {
   code: string;

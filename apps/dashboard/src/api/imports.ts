@@ -9,41 +9,9 @@ import { reconciliationKeys } from './reconciliation';
 
 export type { DatasetKey, ImportError };
 
-/** `GET /api/imports/datasets`: what can be imported, with the columns of its template. */
-export interface DatasetView {
-  key: DatasetKey;
-  title: string;
-  description: string;
-  naturalKey: string[];
-  columns: { key: string; header: string; required: boolean; help?: string }[];
-}
-
-/** Answer of an import (the API's `ImportOutcome`, apps/api/src/imports/imports.service.ts). */
-export interface ImportOutcome {
-  /** `unchanged`: the same content as the current version, nothing written. */
-  status: 'imported' | 'unchanged';
-  dataset: DatasetKey;
-  programmeCode: string;
-  year: number;
-  rows: number;
-  version: number;
-  contentHash: string;
-  format: 'xlsx' | 'csv';
-}
-
-/** One version of `GET /api/programmes/:code/imports?year=` (the API's `ImportVersionView`). */
-export interface ImportVersionView {
-  dataset: DatasetKey;
-  datasetTitle: string;
-  number: number;
-  current: boolean;
-  contentHash: string;
-  fileName: string;
-  format: string;
-  rowCount: number;
-  importedAt: string;
-  importedBy: string;
-}
+/** The JSON shapes of the imports API, shared with the API (@sdat/api-types). */
+export type { ImportDatasetView as DatasetView, ImportOutcome, ImportVersionView } from '@sdat/api-types';
+import type { ImportDatasetView as DatasetView, ImportOutcome, ImportVersionView } from '@sdat/api-types';
 
 /** React Query keys of the imports. */
 export const importKeys = {

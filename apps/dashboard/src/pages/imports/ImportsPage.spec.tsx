@@ -10,9 +10,9 @@ const datasets: DatasetView[] = [
     key: 'budget',
     title: 'Budget réalisé',
     description: "Les lignes du budget réalisé (compte administratif) du dispositif pour l'année.",
-    naturalKey: ['account'],
+    naturalKey: 'compte',
     columns: [
-      { key: 'account', header: 'Compte', required: true },
+      { key: 'account', header: 'Compte', required: true, help: 'Numéro de compte du plan comptable.' },
       { key: 'amount', header: 'Montant (€)', required: true, help: 'En euros, deux décimales au plus.' },
     ],
   },
@@ -20,8 +20,8 @@ const datasets: DatasetView[] = [
     key: 'staff',
     title: 'Personnel (ETP)',
     description: 'Les ETP mobilisés sur le dispositif.',
-    naturalKey: ['job'],
-    columns: [{ key: 'job', header: 'Poste', required: true }],
+    naturalKey: 'métier',
+    columns: [{ key: 'job', header: 'Poste', required: true, help: 'Intitulé du poste.' }],
   },
 ];
 
