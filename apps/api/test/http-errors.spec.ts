@@ -1,6 +1,6 @@
 import type { ArgumentsHost } from '@nestjs/common';
 import { Logger } from '@nestjs/common';
-import { QueryFailedError, QueryRunnerProviderAlreadyReleasedError } from 'typeorm';
+import { QueryFailedError, QueryRunnerAlreadyReleasedError, QueryRunnerProviderAlreadyReleasedError } from 'typeorm';
 import { DATABASE_UNAVAILABLE, FrenchHttpErrorFilter, isDatabaseUnavailable } from '../src/common/http-errors';
 
 /** The filter's answer to `exception`: status, headers and JSON body. */
@@ -46,6 +46,7 @@ describe('database unavailable → 503 in French (not 500)', () => {
     ['connection terminated by a restart', new Error('Connection terminated unexpectedly')],
     ['pool timeout while connecting', new Error('timeout exceeded when trying to connect')],
     ['transaction whose connection died (TypeORM released its query runner)', new QueryRunnerProviderAlreadyReleasedError()],
+    ['query builder on a query runner released when its connection died', new QueryRunnerAlreadyReleasedError()],
     ['several addresses refused (AggregateError)', Object.assign(new Error('connect failed'), { name: 'AggregateError', errors: [withCode('connect ECONNREFUSED ::1:5432', 'ECONNREFUSED')] })],
     ['refusal as the cause of another error', Object.assign(new Error('query failed'), { cause: withCode('connect ECONNREFUSED 127.0.0.1:5432', 'ECONNREFUSED') })],
   ];

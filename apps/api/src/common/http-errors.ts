@@ -86,9 +86,10 @@ export function isDatabaseUnavailable(exception: unknown, depth = 0): boolean {
   const e = exception as { code?: unknown; message?: unknown; driverError?: unknown; cause?: unknown; errors?: unknown };
   if (typeof e.code === 'string' && (CONNECTION_ERRNO.has(e.code) || CONNECTION_SQLSTATE.test(e.code))) return true;
   if (typeof e.message === 'string' && CONNECTION_MESSAGE.test(e.message)) return true;
-  // TypeORM releases a transaction's query runner when its connection dies (pg client 'error' event):
-  // the next query of that transaction then throws this; nothing was committed, the client may retry.
-  if ((exception as { name?: unknown }).name === 'QueryRunnerProviderAlreadyReleasedError') return true;
+  // TypeORM releases a query runner when its connection dies (pg client 'error' event): the next query
+  // through it throws one of these; nothing was committed, the client may retry.
+  const name = (exception as { name?: unknown }).name;
+  if (name === 'QueryRunnerProviderAlreadyReleasedError' || name === 'QueryRunnerAlreadyReleasedError') return true;
   if (isDatabaseUnavailable(e.driverError, depth + 1) || isDatabaseUnavailable(e.cause, depth + 1)) return true;
   return Array.isArray(e.errors) && e.errors.some((inner) => isDatabaseUnavailable(inner, depth + 1));
 }
