@@ -12,7 +12,7 @@ export interface DemoAccount {
   nav: string[];
 }
 
-const READER_NAV = ['Accueil', 'Dispositifs', 'Comparaison', 'Conventions', 'Écarts relevés'];
+const READER_NAV = ['Accueil', 'Dispositifs', 'Comparaison', 'Conventions', 'Écarts relevés', 'Rapports'];
 
 /** The demo accounts (apps/api/src/auth/demo-accounts.ts), one per role, with what the dashboard shows them. */
 export const DEMO_ACCOUNTS: readonly DemoAccount[] = [

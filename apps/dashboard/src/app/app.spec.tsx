@@ -15,7 +15,7 @@ function mainNavLinks(): string[] {
     .map((link) => link.textContent ?? '');
 }
 
-const READER_NAV = ['Accueil', 'Dispositifs', 'Comparaison', 'Conventions', 'Écarts relevés'];
+const READER_NAV = ['Accueil', 'Dispositifs', 'Comparaison', 'Conventions', 'Écarts relevés', 'Rapports'];
 const OPERATOR_NAV = [...READER_NAV, 'Imports'];
 
 describe('UI shell', () => {

@@ -15,6 +15,7 @@ import { LOGIN_PATH, LoginPage, type LoginLocationState } from '../pages/LoginPa
 import { NotFoundPage } from '../pages/NotFoundPage';
 import { ProgrammePage } from '../pages/programme/ProgrammePage';
 import { ProgrammesPage } from '../pages/ProgrammesPage';
+import { ReportsPage } from '../pages/reports/ReportsPage';
 
 /** Opt in to React Router v7 behaviour now (and silence its warnings). */
 export const ROUTER_FUTURE = { v7_startTransition: true, v7_relativeSplatPath: true } as const;
@@ -64,6 +65,7 @@ export function App() {
           <Route path="/conventions" element={<Protected area="agreements"><AgreementsPage /></Protected>} />
           <Route path="/conventions/:code" element={<Protected area="agreements"><AgreementPage /></Protected>} />
           <Route path="/ecarts" element={<Protected area="findings"><FindingsPage /></Protected>} />
+          <Route path="/rapports" element={<Protected area="reports"><ReportsPage /></Protected>} />
           <Route path="/imports" element={<Protected area="imports"><ImportsPage /></Protected>} />
           <Route path="/administration" element={<Protected area="administration"><AdministrationPage /></Protected>} />
           <Route path="*" element={<NotFound />} />

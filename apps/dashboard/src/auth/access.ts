@@ -6,7 +6,7 @@ import type { Role } from '@sdat/api-types';
  * its organisation (the API filters the lists and answers 403 outside it); the admin manages the
  * accounts and reads the audit log, and sees no programme data.
  */
-export type Area = 'home' | 'programmes' | 'comparison' | 'agreements' | 'findings' | 'imports' | 'administration';
+export type Area = 'home' | 'programmes' | 'comparison' | 'agreements' | 'findings' | 'reports' | 'imports' | 'administration';
 
 const PROGRAMME_READERS: readonly Role[] = ['operator', 'pilot', 'funder', 'monitoring_committee'];
 
@@ -16,6 +16,7 @@ export const AREA_ROLES: Readonly<Record<Area, readonly Role[]>> = {
   comparison: PROGRAMME_READERS,
   agreements: PROGRAMME_READERS,
   findings: PROGRAMME_READERS,
+  reports: PROGRAMME_READERS,
   // Templates, uploads and versions: the operator loads the data of its programmes.
   imports: ['operator'],
   administration: ['admin'],
@@ -33,13 +34,13 @@ export interface NavItem {
   area: Area;
 }
 
-/* No « Rapports » entry: there is no reports page yet (an entry leading to a placeholder is worse than none). */
 const NAV_ITEMS: readonly NavItem[] = [
   { to: '/', label: 'Accueil', end: true, area: 'home' },
   { to: '/dispositifs', label: 'Dispositifs', end: false, area: 'programmes' },
   { to: '/comparaison', label: 'Comparaison', end: false, area: 'comparison' },
   { to: '/conventions', label: 'Conventions', end: false, area: 'agreements' },
   { to: '/ecarts', label: 'Écarts relevés', end: false, area: 'findings' },
+  { to: '/rapports', label: 'Rapports', end: false, area: 'reports' },
   { to: '/imports', label: 'Imports', end: false, area: 'imports' },
   { to: '/administration', label: 'Administration', end: false, area: 'administration' },
 ];

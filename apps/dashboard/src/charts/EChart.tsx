@@ -10,6 +10,7 @@ import {
 import * as echarts from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
 import { useEffect, useRef } from 'react';
+import { PRESENTATION_CHART_SCALE, usePresentationMode } from '../presentation-mode';
 
 // Only what the option builders of @sdat/charts use is registered (tree-shaken build).
 echarts.use([
@@ -40,6 +41,22 @@ export interface EChartProps {
  * module pulls ECharts into a separate chunk. SVG renderer (crisp, zoomable, same output as
  * the PDFs); resized with the container (ResizeObserver); disposed on unmount.
  */
+function scaled(style: unknown, fallback: number): Record<string, unknown> {
+  const base = (style ?? {}) as Record<string, unknown>;
+  const size = typeof base['fontSize'] === 'number' ? base['fontSize'] : fallback;
+  return { ...base, fontSize: Math.round(size * PRESENTATION_CHART_SCALE) };
+}
+
+/** The option with its text enlarged (presentation mode): the global text style and the title. */
+export function enlargeText(option: EChartsOption): EChartsOption {
+  const title = option.title;
+  return {
+    ...option,
+    textStyle: scaled(option.textStyle, 12),
+    ...(title !== undefined && !Array.isArray(title) ? { title: { ...title, textStyle: scaled(title.textStyle, 18) } } : {}),
+  } as EChartsOption;
+}
+
 export default function EChart({ option, ariaLabel, height = 360, className }: EChartProps) {
   const containerRef = useRef<HTMLDivElement>(null);
   const chartRef = useRef<echarts.ECharts | null>(null);
@@ -73,11 +90,12 @@ export default function EChart({ option, ariaLabel, height = 360, className }: E
   }, []);
 
   // Runs after the init effect above (effects run in order), and again when the option changes.
+  const presentation = usePresentationMode();
   useEffect(() => {
-    chartRef.current?.setOption(option, { notMerge: true });
+    chartRef.current?.setOption(presentation ? enlargeText(option) : option, { notMerge: true });
     // ECharts' aria component writes its own label on the container: keep ours.
     containerRef.current?.setAttribute('aria-label', ariaLabel);
-  }, [option, ariaLabel]);
+  }, [option, ariaLabel, presentation]);
 
   return (
     <div

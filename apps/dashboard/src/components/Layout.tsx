@@ -5,6 +5,7 @@ import { homePathFor, navItemsFor } from '../auth/access';
 import { useAuth, useSessionUser } from '../auth/AuthProvider';
 import { errorMessage } from './QueryResult';
 import { DemoModeBanner } from './DemoBanner';
+import { PresentationToggle } from '../presentation-mode';
 
 /** Name, organisation and role of the signed-in user, and the sign-out button. */
 function UserMenu({ user }: { user: SessionUser }) {
@@ -76,7 +77,10 @@ export function Layout({ children }: { children: ReactNode }) {
           <p className="site-title">
             <Link to={user === null ? '/connexion' : homePathFor(user.role)}>Indicateurs des conventions — SDAT / Dijon Métropole</Link>
           </p>
-          {user !== null && <UserMenu user={user} />}
+          <div className="site-header__tools">
+            <PresentationToggle />
+            {user !== null && <UserMenu user={user} />}
+          </div>
         </div>
         {items.length > 0 && (
           <div className="container">

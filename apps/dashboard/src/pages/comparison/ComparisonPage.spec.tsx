@@ -104,6 +104,18 @@ describe('Comparaison page', () => {
     expect(document.title).toBe('Comparaison des dispositifs — Indicateurs des conventions');
   });
 
+  it('offers the XLSX export of the choices of the address', async () => {
+    mockComparisonApi();
+    renderComparison();
+    const link = await screen.findByRole('link', { name: 'Exporter en XLSX' });
+    const url = new URL(link.getAttribute('href') ?? '', 'http://localhost');
+    expect(url.pathname).toBe('/api/comparisons.xlsx');
+    expect(url.searchParams.get('agreement')).toBe('convention-cadre-sdat-2022');
+    expect(url.searchParams.get('years')).toBe('2021,2022');
+    expect(url.searchParams.get('basis')).toBe('actual');
+    expect((url.searchParams.get('indicators') ?? '').split(',').sort()).toEqual(['entries', 'head_office_ratio']);
+  });
+
   it('shows the chosen indicators only, programmes × years, with the checkboxes reflecting the address', async () => {
     mockComparisonApi();
     renderComparison();

@@ -3,6 +3,7 @@ import { comparisonChart, comparisonValue, valueKindOfUnit, type IndicatorCode }
 import { useId, useMemo, useState } from 'react';
 import { useLocation, useNavigate } from 'react-router-dom';
 import { useAgreements } from '../../api/agreements';
+import { apiUrl } from '../../api/api-fetch';
 import { useComparison, useIndicatorCatalogue } from '../../api/indicators';
 import { useProgrammes } from '../../api/programmes';
 import { ChartPanel } from '../../charts/ChartPanel';
@@ -298,6 +299,16 @@ function ComparisonChart({
   );
 }
 
+/** `GET /api/comparisons.xlsx` with the choices of the page (agreement, years, basis, indicators). */
+export function comparisonXlsxUrl(view: ComparisonView): string {
+  return apiUrl('comparisons.xlsx', {
+    agreement: view.agreement,
+    years: view.years.join(','),
+    basis: view.basis,
+    indicators: view.indicators.length > 0 ? view.indicators.join(',') : undefined,
+  });
+}
+
 /** `/comparaison?convention=&annees=&indicateurs=&base=&graphique=`: programmes × years × indicators. */
 export function ComparisonPage() {
   useDocumentTitle('Comparaison des dispositifs');
@@ -364,12 +375,19 @@ export function ComparisonPage() {
             ) : comparison.isPending ? (
               <Loading label="Chargement de la comparaison…" />
             ) : (
-              <ComparisonTable
-                comparison={comparison.data}
-                indicators={view.indicators as IndicatorCode[]}
-                catalogue={catalogue}
-                caption={`Indicateurs par dispositif et par année — ${periodText(view)}`}
-              />
+              <>
+                <ComparisonTable
+                  comparison={comparison.data}
+                  indicators={view.indicators as IndicatorCode[]}
+                  catalogue={catalogue}
+                  caption={`Indicateurs par dispositif et par année — ${periodText(view)}`}
+                />
+                <p>
+                  <a href={comparisonXlsxUrl(view)} download>
+                    Exporter en XLSX
+                  </a>
+                </p>
+              </>
             )}
           </section>
 
