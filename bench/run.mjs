@@ -7,6 +7,7 @@
 //   flags: --scale=0.1 --only=indicators,comparison,throughput,pdf,import,dashboard,ready --skip-build --keep-db
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
@@ -53,7 +54,10 @@ async function measure(name, fn) {
   if (!wanted(name)) return;
   log(`— ${name}`);
   try {
+    // Load average before/after: the machine may be shared (other builds or tests running) — say so.
+    const loadBefore = os.loadavg()[0];
     result.measures[name] = await fn();
+    result.measures[name].loadAverage1min = { before: Math.round(loadBefore * 100) / 100, after: Math.round(os.loadavg()[0] * 100) / 100 };
   } catch (error) {
     log(`  ÉCHEC ${name} : ${error.stack ?? error}`);
     result.errors[name] = String(error.stack ?? error).slice(0, 4000);
@@ -92,9 +96,9 @@ const apiEnv = {
   DASHBOARD_DIR: DASHBOARD_DIST,
   ...(embeddedPort ? { EMBEDDED_DB_PORT: String(embeddedPort) } : {}),
 };
-let api = await startApi(apiEnv);
+const api = await startApi(apiEnv);
 log(`API prête en ${fmtMs(api.readyMs)} (${api.url}, pid ${api.pid})`);
-const dbUrl = mode === 'server' ? prepared.database.url : `postgres://postgres@127.0.0.1:${embeddedPort}/postgres`;
+const dbUrl = mode === 'server' ? prepared.database.url : `postgres://postgres@127.0.0.1:${embeddedPort}/postgres?sslmode=disable`;
 const year = config.year;
 const ref = ds.reference.code;
 const operator = await signIn(api.url, ds.users.operator);

@@ -151,6 +151,8 @@ export async function startApi(env, { timeoutMs = 180_000, keepOutput = 200_000 
   };
   const started = performance.now();
   const child = spawn(process.execPath, [API_MAIN], { cwd: ROOT, env: fullEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+  children.add(child);
+  child.once('exit', () => children.delete(child));
   let output = '';
   const append = (d) => {
     output += String(d);
@@ -197,6 +199,12 @@ export async function startApi(env, { timeoutMs = 180_000, keepOutput = 200_000 
     },
   };
 }
+
+/** API processes this process started: ended with it, even when it dies on an error. */
+const children = new Set();
+process.on('exit', () => {
+  for (const child of children) child.kill('SIGKILL');
+});
 
 export function rssKiB(pid) {
   try {

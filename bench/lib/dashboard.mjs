@@ -31,11 +31,14 @@ export function initialJsSize(distDir = DASHBOARD_DIST, buildLog = null) {
   let viteReport = null;
   if (buildLog) {
     // « dist/apps/dashboard/assets/index-abc.js   400.12 kB │ gzip: 120.34 kB »
-    const rows = [...buildLog.matchAll(/assets\/(\S+\.js)\s+([\d.,]+) kB\s+│\s+gzip:\s+([\d.,]+) kB/g)].map((m) => ({ file: m[1], kB: Number(m[2].replace(',', '')), gzipKB: Number(m[3].replace(',', '')) }));
+    // eslint-disable-next-line no-control-regex -- Vite colours its report with ANSI escapes
+    const plain = buildLog.replace(/\x1b\[[0-9;]*m/g, '');
+    const rows = [...plain.matchAll(/assets\/(\S+\.js)\s+([\d.,]+) kB\s+│\s+gzip:\s+([\d.,]+) kB/g)].map((m) => ({ file: m[1], kB: Number(m[2].replace(',', '')), gzipKB: Number(m[3].replace(',', '')) }));
     const initialNames = new Set(files.map((f) => f.file.split('/').pop()));
     const initial = rows.filter((r) => initialNames.has(r.file));
     if (initial.length) viteReport = { files: initial, gzipKB: Math.round(initial.reduce((a, r) => a + r.gzipKB, 0) * 100) / 100 };
   }
+  // KB here = KiB (1,024 bytes); Vite's report (viteReport) prints kB of 1,000 bytes.
   return {
     files,
     jsRawKB: Math.round(sum(files, 'rawBytes') / 10.24) / 100,
