@@ -182,10 +182,17 @@ describe.skipIf(!hasChromium)('roles: each demo account signs in and sees what i
     const label = (code: string) => catalogue.find((item) => item.code === code)?.label ?? code;
     const indicators = page.getByRole('group', { name: 'Indicateurs', exact: true });
 
+    // The boxes are controlled by the address: a click changes the URL, then the box. Playwright's
+    // check() verifies the state right after its click and can see it unchanged, so click and poll.
+    const setBox = async (box: ReturnType<typeof page.getByRole>, wanted: boolean) => {
+      if ((await box.isChecked()) !== wanted) await box.click();
+      await expect.poll(() => box.isChecked(), { timeout: 15_000 }).toBe(wanted);
+    };
+
     // Indicators: add « exits », remove « payroll_ratio ».
-    await indicators.getByRole('checkbox', { name: label('exits'), exact: true }).check();
+    await setBox(indicators.getByRole('checkbox', { name: label('exits'), exact: true }), true);
     await page.waitForURL((url) => (url.searchParams.get('indicateurs') ?? '').split(',').includes('exits'));
-    await indicators.getByRole('checkbox', { name: label('payroll_ratio'), exact: true }).uncheck();
+    await setBox(indicators.getByRole('checkbox', { name: label('payroll_ratio'), exact: true }), false);
     await page.waitForURL((url) => !(url.searchParams.get('indicateurs') ?? '').split(',').includes('payroll_ratio'));
 
     // Years: keep 2021 and 2022 only.
@@ -195,7 +202,7 @@ describe.skipIf(!hasChromium)('roles: each demo account signs in and sees what i
     for (const year of offered) {
       const box = years.getByRole('checkbox', { name: year, exact: true });
       const wanted = year === '2021' || year === '2022';
-      if ((await box.isChecked()) !== wanted) await (wanted ? box.check() : box.uncheck());
+      await setBox(box, wanted);
     }
     await page.waitForURL((url) => url.searchParams.get('annees') === '2021,2022');
     const url = new URL(page.url());
