@@ -1,53 +1,34 @@
 // The dashboard: initial JavaScript (gzip) of the built app, and the time until the programme page
 // shows its key figures in Debian's Chromium.
-import { existsSync, readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
-import { BENCH_PASSWORD, DASHBOARD_DIST, stats } from './common.mjs';
+import { BENCH_PASSWORD, DASHBOARD_DIST, ROOT, stats } from './common.mjs';
 
 /**
- * Initial JS = what index.html loads before any lazy import: its module entry script(s) and the
- * chunks it modulepreloads (Vite lists every static dependency of the entry there). Each file is
- * gzipped with zlib level 9 (what a compressing proxy sends at most) and at the default level 6.
- * `viteReport` cross-checks with Vite's own « gzip: » column (build option reportCompressedSize) when
- * the build log is given.
+ * Initial JS (gzip -9) by the repository's own bundle-size script, tools/check-bundle-size.mjs (the
+ * dashboard:bundle-size target of npm test): index.html's module entry scripts and modulepreload links.
+ * `viteReport` cross-checks with Vite's own « gzip: » column (build option reportCompressedSize)
+ * when the build log is given (Vite's kB are 1,000 bytes; the script's kB are 1,024).
  */
 export function initialJsSize(distDir = DASHBOARD_DIST, buildLog = null) {
-  const indexHtml = join(distDir, 'index.html');
-  if (!existsSync(indexHtml)) return { error: `${indexHtml} absent (nx build dashboard)` };
-  const html = readFileSync(indexHtml, 'utf8');
-  const srcs = new Set();
-  for (const m of html.matchAll(/<script[^>]*type="module"[^>]*src="([^"]+)"/g)) srcs.add(m[1]);
-  for (const m of html.matchAll(/<link[^>]*rel="modulepreload"[^>]*href="([^"]+)"/g)) srcs.add(m[1]);
-  const files = [...srcs].map((src) => {
-    const bytes = readFileSync(join(distDir, src.replace(/^\//, '')));
-    return { file: src, rawBytes: bytes.length, gzipBytes: gzipSync(bytes, { level: 9 }).length, gzip6Bytes: gzipSync(bytes).length };
-  });
-  const css = [...html.matchAll(/<link[^>]*rel="stylesheet"[^>]*href="([^"]+)"/g)].map((m) => {
-    const bytes = readFileSync(join(distDir, m[1].replace(/^\//, '')));
-    return { file: m[1], rawBytes: bytes.length, gzipBytes: gzipSync(bytes, { level: 9 }).length };
-  });
-  const sum = (list, k) => list.reduce((a, f) => a + f[k], 0);
+  const script = join(ROOT, 'tools/check-bundle-size.mjs');
+  if (!existsSync(script)) return { error: `${script} absent` };
+  if (!existsSync(join(distDir, 'index.html'))) return { error: `${join(distDir, 'index.html')} absent (nx build dashboard)` };
+  // The script exits 1 over its budget, still printing its JSON: read stdout either way.
+  const run = spawnSync(process.execPath, [script, distDir, '--json'], { encoding: 'utf8' });
+  const measured = JSON.parse(run.stdout);
   let viteReport = null;
   if (buildLog) {
     // « dist/apps/dashboard/assets/index-abc.js   400.12 kB │ gzip: 120.34 kB »
     // eslint-disable-next-line no-control-regex -- Vite colours its report with ANSI escapes
     const plain = buildLog.replace(/\x1b\[[0-9;]*m/g, '');
     const rows = [...plain.matchAll(/assets\/(\S+\.js)\s+([\d.,]+) kB\s+│\s+gzip:\s+([\d.,]+) kB/g)].map((m) => ({ file: m[1], kB: Number(m[2].replace(',', '')), gzipKB: Number(m[3].replace(',', '')) }));
-    const initialNames = new Set(files.map((f) => f.file.split('/').pop()));
+    const initialNames = new Set(measured.files.map((f) => f.file.split('/').pop()));
     const initial = rows.filter((r) => initialNames.has(r.file));
     if (initial.length) viteReport = { files: initial, gzipKB: Math.round(initial.reduce((a, r) => a + r.gzipKB, 0) * 100) / 100 };
   }
-  // KB here = KiB (1,024 bytes); Vite's report (viteReport) prints kB of 1,000 bytes.
-  return {
-    files,
-    jsRawKB: Math.round(sum(files, 'rawBytes') / 10.24) / 100,
-    jsGzipKB: Math.round(sum(files, 'gzipBytes') / 10.24) / 100,
-    jsGzip6KB: Math.round(sum(files, 'gzip6Bytes') / 10.24) / 100,
-    css,
-    cssGzipKB: Math.round(sum(css, 'gzipBytes') / 10.24) / 100,
-    viteReport,
-  };
+  return { tool: 'tools/check-bundle-size.mjs', files: measured.files, jsGzipKB: measured.initialJsGzipKb, budgetKB: measured.budgetKb, overBudget: run.status !== 0, viteReport };
 }
 
 /**
