@@ -1,4 +1,4 @@
-import type { DatasetKey, ImportError } from '@sdat/imports';
+import type { ImportDatasetKey as DatasetKey, ImportErrorView as ImportError } from '@sdat/api-types';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ApiError, apiFetch, apiUrl } from './api-fetch';
 import { agreementKeys } from './agreements';
