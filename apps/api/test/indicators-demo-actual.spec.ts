@@ -1,5 +1,6 @@
 import type { ComparisonResponse, IndicatorValue, ProgrammeIndicatorsResponse } from '@sdat/api-types';
 import { computeMedianDurationDays } from '@sdat/indicators';
+import { format, lastDayOfMonth } from 'date-fns';
 import { DataSource } from 'typeorm';
 import { loadDemoData } from '../src/demo/demo-loader';
 import { signInOperator, type SignedIn } from './support/session';
@@ -52,6 +53,41 @@ describe('indicators on the demo activity data (actual basis)', () => {
     expect(pick(r, 'entries').value).toBe(expected.entries);
     expect(pick(r, 'exits').value).toBe(expected.exits);
     expect(pick(r, 'active_caseload').value).toBe(expected.present + expected.entries);
+  });
+
+  it.each(['acor-centre-ville', 'acor-dijon-metropole', 'emas'])('%s 2022: entries, exits and caseload of each month equal hand-written SQL, month by month', async (code) => {
+    const monthly = pick(await indicators(code, 2022), 'monthly_caseload');
+    expect(monthly.flags).toEqual([]);
+    const item = (month: string, measure: string) => monthly.details?.find((d) => d.key === `${month}:${measure}`)?.value;
+    for (let m = 1; m <= 12; m += 1) {
+      const month = `2022-${String(m).padStart(2, '0')}`;
+      const first = `${month}-01`;
+      const last = format(lastDayOfMonth(new Date(2022, m - 1, 1)), 'yyyy-MM-dd');
+      const expected = await sql(
+        `SELECT count(*) FILTER (WHERE e.entry_date BETWEEN $2::date AND $3::date)::int AS entries,
+                count(*) FILTER (WHERE e.exit_date BETWEEN $2::date AND $3::date)::int AS exits,
+                count(*) FILTER (WHERE e.entry_date <= $3::date AND (e.exit_date IS NULL OR e.exit_date > $3::date))::int AS open
+           FROM support_episode e JOIN programme p ON p.id = e.programme_id WHERE p.code = $1`,
+        [code, first, last],
+      );
+      expect([month, item(month, 'entries'), item(month, 'exits'), item(month, 'at_end')]).toEqual([month, expected.entries, expected.exits, expected.open]);
+    }
+    // the year's figures are the months' (December's month-end is the caseload on 31 December)
+    expect(monthly.value).toBe(pick(await indicators(code, 2022), 'active_caseload').details?.find((d) => d.key === 'at_end')?.value);
+  });
+
+  it('the waiting list of each month end is the monthly activity imported for that month', async () => {
+    const code = 'acor-dijon-metropole';
+    const waiting = pick(await indicators(code, 2022), 'waiting_list');
+    const rows: { month: string; n: number }[] = await ds.query(
+      `SELECT to_char(a.month, 'YYYY-MM') AS month, a.waiting_list_end AS n FROM monthly_activity a JOIN programme p ON p.id = a.programme_id
+        WHERE p.code = $1 AND a.month BETWEEN '2022-01-01' AND '2022-12-01' AND a.waiting_list_end IS NOT NULL ORDER BY a.month`,
+      [code],
+    );
+    expect(rows.length).toBeGreaterThan(0);
+    const months = (waiting.details ?? []).filter((d) => d.key.startsWith('month:'));
+    expect(months.map((d) => [d.attributes?.['month'], d.value])).toEqual(rows.map((r) => [r.month, r.n]));
+    expect(waiting.value).toBe(rows[rows.length - 1]?.n);
   });
 
   it('average duration of the episodes closed in 2022 equals AVG(exit − entry) in SQL', async () => {

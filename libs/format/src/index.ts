@@ -17,6 +17,7 @@ export {
   formatFte,
   formatDays,
   formatDate,
+  formatMonth,
 } from './lib/format';
 export type { MeasureUnit } from './lib/measure';
 export { formatMeasure } from './lib/measure';

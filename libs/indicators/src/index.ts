@@ -69,11 +69,14 @@ export {
   computeEntries,
   computeExits,
   computeMedianDurationDays,
+  computeMonthlyCaseload,
   computeOccupancyRate,
   computeSeniorityOfPresentDays,
+  monthlyItemKey,
   SENIORITY_BANDS,
   SMALL_SAMPLE_THRESHOLD,
 } from './lib/formulas/episodes';
+export type { MonthlyMeasure } from './lib/formulas/episodes';
 export type { KaplanMeierResult, KaplanMeierStep } from './lib/formulas/kaplan-meier';
 export { kaplanMeier, survivalFromHistograms } from './lib/formulas/kaplan-meier';
 export {
@@ -89,6 +92,7 @@ export {
   computeSiaoReferralShare,
   computeWaitingList,
   NO_HANDOVER_KEY,
+  waitingListMonthKey,
   REFERRAL_DECISION_LABELS,
 } from './lib/formulas/activity';
 export { computeTargetCompletion } from './lib/formulas/targets';

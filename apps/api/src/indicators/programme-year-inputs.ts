@@ -205,7 +205,7 @@ async function episodeAggregates(
     [pid, start, end],
   );
   if (!flows || int(flows.total) === 0) return null;
-  const [closed, open, territories] = await Promise.all([
+  const [closed, open, territories, months] = await Promise.all([
     em.query(
       `SELECT (exit_date - entry_date)::int AS d, count(*)::int AS n FROM support_episode
         WHERE programme_id = $1 AND exit_date BETWEEN $2 AND $3 GROUP BY 1 ORDER BY 1`,
@@ -224,6 +224,19 @@ async function episodeAggregates(
               count(*) FILTER (WHERE entry_date <= $3 AND (exit_date IS NULL OR exit_date > $3))::int AS present_at_end
          FROM support_episode WHERE programme_id = $1 AND commune = ANY($4) GROUP BY commune`,
       [pid, start, end, TERRITORIES.map((t) => t.commune)],
+    ),
+    // one row per month of the period, even without any episode (a month with no flow is 0, not missing)
+    em.query(
+      `SELECT to_char(m.start, 'YYYY-MM') AS month,
+              count(e.id) FILTER (WHERE e.entry_date >= m.start)::int AS entries,
+              count(e.id) FILTER (WHERE e.exit_date <= m.end)::int AS exits,
+              count(e.id) FILTER (WHERE e.exit_date IS NULL OR e.exit_date > m.end)::int AS present_at_end
+         FROM (SELECT d::date AS start, (d + interval '1 month' - interval '1 day')::date AS end
+                 FROM generate_series($2::date, $3::date, interval '1 month') AS d) m
+         LEFT JOIN support_episode e
+           ON e.programme_id = $1 AND e.entry_date <= m.end AND (e.exit_date IS NULL OR e.exit_date >= m.start)
+        GROUP BY m.start ORDER BY m.start`,
+      [pid, start, end],
     ),
   ]);
   const aggregates: EpisodeAggregates = {
@@ -249,6 +262,12 @@ async function episodeAggregates(
         presentAtEnd: int(r.present_at_end),
       };
     }),
+    byMonth: months.map((r: { month: string; entries: number; exits: number; present_at_end: number }) => ({
+      month: r.month,
+      entries: int(r.entries),
+      exits: int(r.exits),
+      presentAtEnd: int(r.present_at_end),
+    })),
   };
   return aggregates;
 }
@@ -292,7 +311,8 @@ async function activityInputs(em: EntityManager, pid: number, code: Code, start:
               sum(outreach_distinct_people)::int AS outreach_people,
               count(attendance_visits)::int AS attendance_months, count(outreach_contacts)::int AS outreach_months
          FROM monthly_activity WHERE programme_id = $1 AND month BETWEEN $2 AND $3`),
-    q(`SELECT waiting_list_end AS n FROM monthly_activity WHERE programme_id = $1 AND month BETWEEN $2 AND $3 AND waiting_list_end IS NOT NULL ORDER BY month DESC LIMIT 1`),
+    q(`SELECT to_char(month, 'YYYY-MM') AS month, waiting_list_end AS n FROM monthly_activity
+        WHERE programme_id = $1 AND month BETWEEN $2 AND $3 AND waiting_list_end IS NOT NULL ORDER BY month`),
   ]);
   const out: Partial<ProgrammeYearInput> = {
     profileAge: distribution(code, start, end, AGE_BANDS, ages),
@@ -325,7 +345,16 @@ async function activityInputs(em: EntityManager, pid: number, code: Code, start:
   if (m && int(m.outreach_months) > 0) {
     out.outreach = { programmeCode: code, periodStart: start, periodEnd: end, contacts: int(m.contacts), distinctPeople: int(m.outreach_people) };
   }
-  if (waiting[0]) out.waitingList = { programmeCode: code, periodStart: start, periodEnd: end, atPeriodEnd: int(waiting[0].n) };
+  const lastWaiting = waiting[waiting.length - 1];
+  if (lastWaiting) {
+    out.waitingList = {
+      programmeCode: code,
+      periodStart: start,
+      periodEnd: end,
+      atPeriodEnd: int(lastWaiting.n),
+      byMonth: waiting.map((r: { month: string; n: number }) => ({ month: r.month, count: int(r.n) })),
+    };
+  }
   return out;
 }
 

@@ -1,4 +1,5 @@
 import { format as formatDateFns, isValid, parseISO } from 'date-fns';
+import { fr } from 'date-fns/locale/fr';
 import { assertCents, MoneyError } from './money';
 import { NBSP, normaliseSpaces } from './spaces';
 
@@ -147,4 +148,16 @@ export function formatDate(date: string | Date): string {
     throw new RangeError(`Date invalide : « ${String(date)} ».`);
   }
   return formatDateFns(parsed, 'dd/MM/yyyy');
+}
+
+/**
+ * `'2022-03'` (a month, `YYYY-MM`) → `mars 2022`; `{ short: true }` → `mars` (axis labels).
+ * Throws a RangeError (French message) on an invalid month.
+ */
+export function formatMonth(month: string, options: { short?: boolean } = {}): string {
+  const parsed = /^\d{4}-(0[1-9]|1[0-2])$/.test(month) ? parseISO(`${month}-01`) : null;
+  if (parsed === null || !isValid(parsed)) {
+    throw new RangeError(`Mois invalide : « ${month} » (attendu AAAA-MM).`);
+  }
+  return formatDateFns(parsed, options.short ? 'LLL' : 'LLLL yyyy', { locale: fr });
 }

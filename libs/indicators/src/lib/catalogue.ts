@@ -274,6 +274,25 @@ export const CATALOGUE: readonly IndicatorDefinition[] = [
     ),
   },
   {
+    code: 'monthly_caseload',
+    version: 1,
+    label: 'File active en fin de mois',
+    category: 'results',
+    unit: 'count',
+    definition:
+      "Entrées, sorties et parcours ouverts à la fin de chaque mois de la période. La valeur est la file active à la fin du dernier mois ; chaque mois, file active en fin de mois = file active du mois précédent (présents au début pour le premier mois) + entrées du mois − sorties du mois.",
+    formula: 'File active fin de mois = file active du mois précédent + entrées − sorties',
+    aggregation: 'stock',
+    bases: ACTUAL,
+    programmes: 'all',
+    scope: 'programme',
+    peopleCount: 'value',
+    sourceRef: ref(
+      'Annexe 3 – Indicateurs de résultats',
+      "Nombre de personnes suivies et accompagnées – taux d'occupation",
+    ),
+  },
+  {
     code: 'occupancy_rate',
     version: 1,
     label: "Taux d'occupation",

@@ -147,6 +147,18 @@ export interface TerritoryFlow {
   presentAtEnd?: number;
 }
 
+/** Flows of one calendar month of the period (SQL: one row per month). */
+export interface MonthlyFlow {
+  /** `YYYY-MM`. */
+  month: string;
+  /** Episodes whose entry date falls in the month. */
+  entries: number;
+  /** Episodes whose exit date falls in the month. */
+  exits: number;
+  /** Episodes open at the end of the month's last day (entered by then, not exited by then). */
+  presentAtEnd: number;
+}
+
 /**
  * Support-episode aggregates for one programme and one period. Counts are counts of
  * EPISODES (a person with two episodes counts twice), except `distinctParticipants`.
@@ -175,6 +187,8 @@ export interface EpisodeAggregates extends ActivityScope {
   openSeniority?: DurationCount[];
   /** Flows per territory, for territorial targets (Chenôve). */
   byTerritory?: TerritoryFlow[];
+  /** Flows and month-end caseload of each month of the period, in calendar order. */
+  byMonth?: MonthlyFlow[];
 }
 
 /** Capacity of a programme, for the occupancy rate. */
@@ -205,6 +219,8 @@ export interface WaitingListInput extends ActivityScope {
   addedDuringPeriod?: number;
   /** Optional split of the stock at period end (French labels). */
   byCategory?: CategoryCount[];
+  /** The stock at the end of each month with a figure (`YYYY-MM`, calendar order); the last one is `atPeriodEnd`. */
+  byMonth?: { month: string; count: number }[];
 }
 
 /** CCA decisions (annexe 4, art. 4-5). */

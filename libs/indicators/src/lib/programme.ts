@@ -34,6 +34,7 @@ import {
   computeEntries,
   computeExits,
   computeMedianDurationDays,
+  computeMonthlyCaseload,
   computeOccupancyRate,
   computeSeniorityOfPresentDays,
 } from './formulas/episodes';
@@ -88,6 +89,7 @@ const RUNNERS: Record<IndicatorCode, Runner> = {
   entries: withField('episodes', (ep) => computeEntries(ep)),
   exits: withField('episodes', (ep) => computeExits(ep)),
   active_caseload: withField('episodes', (ep) => computeActiveCaseload(ep)),
+  monthly_caseload: (input) => (input.episodes === undefined ? null : computeMonthlyCaseload(input.episodes)),
   occupancy_rate: (input) => {
     const ep = input.episodes;
     const capacity = input.capacity;

@@ -218,6 +218,7 @@ export type IndicatorCode =
   | 'entries'
   | 'exits'
   | 'active_caseload'
+  | 'monthly_caseload'
   | 'occupancy_rate'
   | 'avg_duration_days'
   | 'median_duration_days'

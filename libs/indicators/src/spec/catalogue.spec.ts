@@ -3,7 +3,7 @@ import { CATALOGUE, definitionsForProgramme, getDefinition, PROGRAMME_CODES, typ
 const REQUIRED: IndicatorCode[] = [
   'fte_total', 'fte_by_job', 'payroll', 'payroll_growth', 'payroll_ratio', 'staff_cost_ratio',
   'social_fund_growth', 'cumulative_surplus', 'head_office_ratio', 'funding_by_funder', 'cost_per_participant',
-  'entries', 'exits', 'active_caseload', 'occupancy_rate', 'avg_duration_days', 'median_duration_days',
+  'entries', 'exits', 'active_caseload', 'monthly_caseload', 'occupancy_rate', 'avg_duration_days', 'median_duration_days',
   'seniority_of_present_days', 'waiting_list', 'refusals', 'referral_decisions', 'siao_referral_share',
   'referrers', 'profile_age', 'profile_situation', 'handover_at_exit', 'lease_transfers', 'attendance',
   'outreach_contacts', 'target_completion', 'head_office_cap', 'no_deficit_carried_over', 'pacte_parity',

@@ -25,6 +25,7 @@ const EXPECTED: Record<IndicatorCode, PeopleCountRole> = {
   entries: 'value',
   exits: 'value',
   active_caseload: 'value',
+  monthly_caseload: 'value',
   occupancy_rate: 'denominator',
   avg_duration_days: 'denominator',
   median_duration_days: 'denominator',

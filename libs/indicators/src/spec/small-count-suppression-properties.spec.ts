@@ -8,6 +8,7 @@ import {
   type BreakdownItem,
   type CategoryCount,
   type IndicatorValue,
+  type MonthlyFlow,
   type ProgrammeCode,
   type ProgrammeYearInput,
 } from '../index';
@@ -49,6 +50,10 @@ interface YearDraw {
   people: number;
   contacts: number;
   rounds: number;
+  /** Flows of each month (the year's entries and exits are then their sums), or none. */
+  months: { entries: number; exitShare: number }[] | null;
+  /** Waiting list at the end of the first months (the last one is the stock at year end), or none. */
+  waitingMonths: number[] | null;
 }
 
 const yearDraw: fc.Arbitrary<YearDraw> = fc.record({
@@ -75,14 +80,32 @@ const yearDraw: fc.Arbitrary<YearDraw> = fc.record({
   people: count,
   contacts: count,
   rounds: fc.integer({ min: 12, max: 200 }),
+  months: fc.option(fc.array(fc.record({ entries: count, exitShare: fc.double({ min: 0, max: 1, noNaN: true }) }), { minLength: 12, maxLength: 12 }), { nil: null }),
+  waitingMonths: fc.option(fc.array(count, { minLength: 1, maxLength: 11 }), { nil: null }),
 });
+
+/** Monthly flows from the draws: each month's exits are a share of those present during it. */
+function monthlyFlows(year: number, presentAtStart: number, months: { entries: number; exitShare: number }[]): MonthlyFlow[] {
+  let present = presentAtStart;
+  return months.map((m, i) => {
+    const exits = Math.floor(m.exitShare * (present + m.entries));
+    present = present + m.entries - exits;
+    return { month: `${year}-${String(i + 1).padStart(2, '0')}`, entries: m.entries, exits, presentAtEnd: present };
+  });
+}
 
 function programmeYear(programmeCode: ProgrammeCode, year: number, d: YearDraw, carried: number | null): ProgrammeYearInput {
   const scope = { programmeCode, periodStart: `${year}-01-01`, periodEnd: `${year}-12-31` };
   // consecutive years: present on 1 January = present on 31 December of the year before
   const presentAtStart = carried ?? d.presentAtStart;
-  const exits = Math.floor(d.exitShare * (presentAtStart + d.entries));
+  const byMonth = d.months === null ? null : monthlyFlows(year, presentAtStart, d.months);
+  const entries = byMonth === null ? d.entries : byMonth.reduce((t, m) => t + m.entries, 0);
+  const exits = byMonth === null ? Math.floor(d.exitShare * (presentAtStart + d.entries)) : byMonth.reduce((t, m) => t + m.exits, 0);
   const sum = (items: CategoryCount[]) => items.reduce((t, i) => t + i.count, 0);
+  const waitingByMonth =
+    d.waitingMonths === null
+      ? {}
+      : { byMonth: [...d.waitingMonths, sum(d.waiting)].map((c, i) => ({ month: `${year}-${String(i + 1).padStart(2, '0')}`, count: c })) };
   return {
     programmeCode,
     year,
@@ -101,15 +124,16 @@ function programmeYear(programmeCode: ProgrammeCode, year: number, d: YearDraw, 
     episodes: {
       ...scope,
       presentAtStart,
-      entries: d.entries,
+      entries,
       exits,
+      ...(byMonth === null ? {} : { byMonth }),
       ...(d.distinct === null ? {} : { distinctParticipants: d.distinct }),
       participantDays: (presentAtStart + d.entries) * d.participantDaysPerPerson,
       closedDurations: d.closed,
       openSeniority: d.open,
       ...(d.territory === null ? {} : { byTerritory: [{ territoryCode: 'chenove', label: 'Chenôve', ...d.territory }] }),
     },
-    waitingList: { ...scope, atPeriodEnd: sum(d.waiting), addedDuringPeriod: d.added, byCategory: d.waiting },
+    waitingList: { ...scope, atPeriodEnd: sum(d.waiting), addedDuringPeriod: d.added, byCategory: d.waiting, ...waitingByMonth },
     refusals: { ...scope, items: d.refusals },
     referrers: { ...scope, items: d.referrers },
     profileAge: { ...scope, items: d.age },
@@ -277,6 +301,22 @@ describe('property: small-count suppression', () => {
           if (v.code === 'seniority_of_present_days') {
             const open = v.details?.find((d) => d.key === 'open_episodes')?.value ?? null;
             check(open, (v.details ?? []).filter((d) => /^\d/.test(d.key)));
+          }
+          if (v.code === 'monthly_caseload') {
+            const item = (month: string, measure: string) => v.details?.find((i) => i.key === `${month}:${measure}`);
+            const months = [...new Set((v.details ?? []).map((i) => String(i.attributes?.['month'])))];
+            const atStart = v.provenance.inputs.find((i) => i.ref === 'presentAtStart');
+            let previous: { value: number | null } | undefined = atStart;
+            for (const month of months) {
+              // month-end + exits = previous month-end + entries: never exactly one unknown term
+              const terms = [previous, item(month, 'entries'), item(month, 'exits'), item(month, 'at_end')];
+              expect(terms.filter((t) => t?.value === null).length).not.toBe(1);
+              previous = item(month, 'at_end');
+            }
+            for (const measure of ['entries', 'exits']) {
+              const total = v.provenance.inputs.find((i) => i.ref === measure)?.value ?? null;
+              check(total, months.map((month) => item(month, measure)).filter((i): i is BreakdownItem => i !== undefined));
+            }
           }
           if (v.code === 'active_caseload') {
             const d = new Map([...(v.breakdown ?? []), ...(v.details ?? [])].map((i) => [i.key, i]));

@@ -1,4 +1,4 @@
-import { formatDate, formatNumber } from '@sdat/format';
+import { formatDate, formatMonth, formatNumber } from '@sdat/format';
 import { bigFraction } from '../fraction';
 import type {
   AttendanceInput,
@@ -12,7 +12,7 @@ import type {
   WaitingListInput,
 } from '../inputs';
 import { buildValue, fractionItem, numeric, shareExtra, unavailable } from '../internal/build';
-import { partialYearFlags } from '../internal/period';
+import { assertMonthsInPeriod, partialYearFlags } from '../internal/period';
 import { count, percent } from '../internal/text';
 import { assertCount, IndicatorInputError } from '../internal/validate';
 import type { BreakdownItem, Flag, IndicatorCode, ProvenanceInput } from '../types';
@@ -83,7 +83,12 @@ export function computeProfileSituation(input: DistributionInput) {
   return distribution('profile_situation', input, 'Situations');
 }
 
-/** waiting_list — stock at period end. */
+/** Key of the month-end stock of `waiting_list` in its details, e.g. `month:2022-03`. */
+export function waitingListMonthKey(month: string): string {
+  return `month:${month}`;
+}
+
+/** waiting_list — stock at period end; details: people added, and the stock at each month end when given. */
 export function computeWaitingList(input: WaitingListInput) {
   const scope = activityScope(input);
   assertCount(input.atPeriodEnd, "Liste d'attente");
@@ -102,6 +107,17 @@ export function computeWaitingList(input: WaitingListInput) {
     assertCount(input.addedDuringPeriod, "Inscriptions en liste d'attente");
     details.push({ key: 'added_during_period', label: 'Inscriptions sur la période', value: input.addedDuringPeriod, unit: 'count' });
     inputs.push({ kind: 'count', ref: 'addedDuringPeriod', label: 'Inscriptions sur la période', value: input.addedDuringPeriod, unit: 'count' });
+  }
+  if (input.byMonth !== undefined && input.byMonth.length > 0) {
+    assertMonthsInPeriod(input.byMonth.map((m) => m.month), { start: input.periodStart, end: input.periodEnd }, "Liste d'attente par mois");
+    for (const m of input.byMonth) {
+      assertCount(m.count, `Liste d'attente fin ${formatMonth(m.month)}`);
+      details.push({ key: waitingListMonthKey(m.month), label: `Fin ${formatMonth(m.month)}`, value: m.count, unit: 'count', attributes: { month: m.month } });
+    }
+    const last = input.byMonth[input.byMonth.length - 1];
+    if (last !== undefined && last.count !== input.atPeriodEnd) {
+      flags.push({ code: 'inconsistent_input', message: `La liste d'attente fin ${formatMonth(last.month)} (${count(last.count)}) ne correspond pas au stock de fin de période (${count(input.atPeriodEnd)}).` });
+    }
   }
   return buildValue('waiting_list', scope, {
     value: input.atPeriodEnd,

@@ -15,12 +15,12 @@ import {
   unavailable,
   type Scope,
 } from '../internal/build';
-import { partialYearFlags, periodDays, yearOfPeriod } from '../internal/period';
+import { assertMonthsInPeriod, partialYearFlags, periodDays, yearOfPeriod } from '../internal/period';
 import { count, percent } from '../internal/text';
 import { assertCount } from '../internal/validate';
 import type { BreakdownItem, Flag, ProvenanceInput } from '../types';
 import { kaplanMeier, survivalFromHistograms, normaliseSurvival } from './kaplan-meier';
-import { formatDays, formatNumber } from '@sdat/format';
+import { formatDays, formatMonth, formatNumber } from '@sdat/format';
 
 /** Fewer closed episodes than this: durations are flagged `unreliable_small_sample`. */
 export const SMALL_SAMPLE_THRESHOLD = 5;
@@ -137,6 +137,85 @@ export function computeActiveCaseload(ep: EpisodeAggregates) {
       countInput('exits', 'Sorties', ep.exits),
     ],
     formulaText: `${count(ep.presentAtStart)} présents au ${formatDate(ep.periodStart)} + ${count(ep.entries)} entrées = ${count(total)} ; au ${formatDate(ep.periodEnd)} : ${atEnd === null ? 'n.c.' : count(atEnd)}`,
+  });
+}
+
+/** What each monthly item of `monthly_caseload` measures (attribute `measure`, key suffix). */
+export type MonthlyMeasure = 'entries' | 'exits' | 'at_end';
+
+const MONTHLY_MEASURE_LABEL: Readonly<Record<MonthlyMeasure, string>> = {
+  entries: 'Entrées',
+  exits: 'Sorties',
+  at_end: 'File active en fin de mois',
+};
+
+/** Key of the item of `monthly_caseload` for `measure` in `month` (`YYYY-MM`), e.g. `2022-03:entries`. */
+export function monthlyItemKey(month: string, measure: MonthlyMeasure): string {
+  return `${month}:${measure}`;
+}
+
+/**
+ * monthly_caseload — entries, exits and caseload at the end of each month of the period: the
+ * value is the caseload at the end of the last month; `details` hold three counts per month
+ * (attributes `month` and `measure`). Consistency is checked, never corrected: month-end
+ * caseload = previous month-end (or present at start) + entries − exits, and the months add up
+ * to the yearly entries and exits. Null when the monthly flows are not given.
+ */
+export function computeMonthlyCaseload(ep: EpisodeAggregates) {
+  const months = ep.byMonth;
+  if (months === undefined || months.length === 0) return null;
+  validateFlows(ep);
+  const scope = activityScope(ep);
+  assertMonthsInPeriod(months.map((m) => m.month), { start: ep.periodStart, end: ep.periodEnd }, 'File active par mois');
+  const flags = periodFlags(ep);
+  const details: BreakdownItem[] = [];
+  let previous = ep.presentAtStart;
+  let previousLabel = `les présents au ${formatDate(ep.periodStart)}`;
+  const breaks: string[] = [];
+  for (const m of months) {
+    const label = formatMonth(m.month);
+    for (const measure of ['entries', 'exits', 'at_end'] as const) {
+      const value = measure === 'entries' ? m.entries : measure === 'exits' ? m.exits : m.presentAtEnd;
+      assertCount(value, `${MONTHLY_MEASURE_LABEL[measure]} (${label})`);
+      details.push({
+        key: monthlyItemKey(m.month, measure),
+        label: `${MONTHLY_MEASURE_LABEL[measure]} — ${label}`,
+        value,
+        unit: 'count',
+        attributes: { month: m.month, measure },
+      });
+    }
+    const expected = previous + m.entries - m.exits;
+    if (expected !== m.presentAtEnd) {
+      breaks.push(`${label} : ${count(m.presentAtEnd)} au lieu de ${count(previous)} (${previousLabel}) + ${count(m.entries)} − ${count(m.exits)} = ${count(expected)}`);
+    }
+    previous = m.presentAtEnd;
+    previousLabel = `fin ${label}`;
+  }
+  if (breaks.length > 0) {
+    flags.push({ code: 'inconsistent_input', message: `File active de fin de mois incohérente avec les entrées et sorties du mois — ${breaks.join(' ; ')}.` });
+  }
+  const sum = (field: 'entries' | 'exits') => months.reduce((total, m) => total + m[field], 0);
+  for (const [field, total, what] of [['entries', ep.entries, 'entrées'], ['exits', ep.exits, 'sorties']] as const) {
+    if (sum(field) !== total) {
+      flags.push({ code: 'inconsistent_input', message: `Les ${what} des mois (${count(sum(field))}) ne correspondent pas au total de la période (${count(total)}).` });
+    }
+  }
+  const last = months[months.length - 1] as (typeof months)[number];
+  const atEnd = caseloadAtEnd(ep);
+  if (last.month === ep.periodEnd.slice(0, 7) && atEnd !== null && atEnd !== last.presentAtEnd) {
+    flags.push({ code: 'inconsistent_input', message: `File active fin ${formatMonth(last.month)} (${count(last.presentAtEnd)}) ≠ présents au ${formatDate(ep.periodEnd)} (${count(atEnd)}).` });
+  }
+  return buildValue('monthly_caseload', scope, {
+    value: last.presentAtEnd,
+    details,
+    flags,
+    inputs: [
+      countInput('presentAtStart', 'Présents au début', ep.presentAtStart),
+      countInput('entries', 'Entrées', ep.entries),
+      countInput('exits', 'Sorties', ep.exits),
+    ],
+    formulaText: `File active fin ${formatMonth(last.month)} = ${count(last.presentAtEnd)} (chaque mois : file active du mois précédent + entrées − sorties)`,
   });
 }
 

@@ -55,3 +55,21 @@ export function partialYearFlags(period: Period): Flag[] {
 export function yearOfPeriod(period: Period): number {
   return Number(period.end.slice(0, 4));
 }
+
+const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+
+/**
+ * Checks months `YYYY-MM` of a monthly series: well formed, strictly ascending (each month once),
+ * each overlapping `period`. Throws `IndicatorInputError` (French) otherwise.
+ */
+export function assertMonthsInPeriod(months: readonly string[], period: Period, what: string): void {
+  let previous = '';
+  for (const month of months) {
+    if (!MONTH.test(month)) throw new IndicatorInputError(`${what} : mois invalide « ${month} » (format AAAA-MM attendu).`);
+    if (month <= previous) throw new IndicatorInputError(`${what} : les mois doivent être distincts et dans l'ordre (« ${month} » après « ${previous} »).`);
+    if (month < period.start.slice(0, 7) || month > period.end.slice(0, 7)) {
+      throw new IndicatorInputError(`${what} : le mois « ${month} » est hors de la période du ${formatDate(period.start)} au ${formatDate(period.end)}.`);
+    }
+    previous = month;
+  }
+}

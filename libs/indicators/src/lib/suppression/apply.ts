@@ -186,6 +186,7 @@ function solveRegistry(registry: Registry, threshold: number): Solved {
   const equations: SolverEquation[] = registry.equations.map((eq) => ({
     total: uf.find(eq.total),
     parts: eq.parts.map((p) => uf.find(p)),
+    ...(eq.minus === undefined ? {} : { minus: eq.minus.map((m) => uf.find(m)) }),
   }));
   const state = solveSuppression(solverCells, equations, threshold);
   return { reasons: cells.map((cell, i) => state[cell.kind === 'count' ? uf.find(i) : i] ?? null) };

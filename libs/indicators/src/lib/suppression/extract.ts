@@ -41,9 +41,11 @@ export interface ExtractedCell {
   valueIndex: number;
 }
 
+/** `total + Σ minus = Σ parts`. */
 export interface ExtractedEquation {
   total: number;
   parts: number[];
+  minus?: number[];
 }
 
 /** Cells and equations of every indicator of one call. */
@@ -203,6 +205,18 @@ export class ValueExtraction {
     const ps = parts.map((p) => this.ref(p));
     if (t === undefined || ps.some((p) => p === undefined)) return;
     this.registry.equations.push({ total: t, parts: ps.filter((p): p is number => p !== undefined) });
+  }
+
+  /** A balance `Σ left = Σ right` (names; the first cell of each name), e.g. month-end + exits = previous month-end + entries. */
+  balance(left: readonly string[], right: readonly string[]): void {
+    const [first, ...rest] = left.map((n) => this.ref(n));
+    const ps = right.map((n) => this.ref(n));
+    if (first === undefined || rest.some((m) => m === undefined) || ps.some((p) => p === undefined)) return;
+    this.registry.equations.push({
+      total: first,
+      minus: rest.filter((m): m is number => m !== undefined),
+      parts: ps.filter((p): p is number => p !== undefined),
+    });
   }
 
   /** The raw value of `name` (first cell), or null. */
@@ -415,6 +429,51 @@ const activeCaseload: Extractor = (x) => {
   x.equation('caseload', ['at_end', 'exits']);
 };
 
+/**
+ * monthly_caseload: per month, entries, exits and the caseload at month end, linked by
+ * « followed in the month = previous month-end + entries = month-end + exits »,
+ * the months adding up to the year's entries and exits, the first month starting from the
+ * present on 1 January and the last month-end of the year being the present on 31 December.
+ */
+const monthlyCaseload: Extractor = (x) => {
+  const months = new Map<string, Partial<Record<string, BreakdownItem>>>();
+  for (const item of x.value.details ?? []) {
+    const month = item.attributes?.['month'];
+    const measure = item.attributes?.['measure'];
+    if (typeof month !== 'string' || typeof measure !== 'string') continue;
+    months.set(month, { ...(months.get(month) ?? {}), [measure]: item });
+  }
+  const order = [...months.keys()].sort();
+  const lastOfPeriod = x.value.provenance.period?.end.slice(0, 7);
+  x.count('at_start', PRESENT_AT_START_KEYS(x), ...x.atInputs('presentAtStart'));
+  x.count('entries', { keys: [x.key('flow.entries')] }, ...x.atInputs('entries'));
+  x.count('exits', { keys: [x.key('flow.exits')] }, ...x.atInputs('exits'));
+  let previous = 'at_start';
+  for (const month of order) {
+    const items = months.get(month) ?? {};
+    const at = (measure: string) => (items[measure] === undefined ? undefined : x.atItem(items[measure] as BreakdownItem));
+    x.count(`entries.${month}`, { keys: [x.key(`month.entries.${month}`)] }, at('entries'));
+    x.count(`exits.${month}`, { keys: [x.key(`month.exits.${month}`)] }, at('exits'));
+    const endKeys = [x.key(`month.at_end.${month}`), ...(month === lastOfPeriod ? [x.key('flow.at_end')] : [])];
+    x.count(`at_end.${month}`, { keys: endKeys }, at('at_end'));
+    const [before, entries, exits, end] = [previous, `entries.${month}`, `exits.${month}`, `at_end.${month}`].map((n) => x.raw(n));
+    if (before !== null && entries !== null && exits !== null && end !== null && before + entries === end + exits) {
+      // one balance, not two equations through an unshown « followed » cell: the solver checks
+      // equations one at a time, and the two together would give a month's flow back
+      x.balance([`at_end.${month}`, `exits.${month}`], [previous, `entries.${month}`]);
+    }
+    previous = `at_end.${month}`;
+  }
+  // the value is the last month-end (same figure)
+  const last = order[order.length - 1];
+  if (last !== undefined) x.count(`at_end.${last}`, {}, x.atValue());
+  for (const field of ['entries', 'exits'] as const) {
+    const parts = order.map((month) => `${field}.${month}`);
+    const sum = parts.reduce<number | null>((total, name) => (total === null || x.raw(name) === null ? null : total + (x.raw(name) ?? 0)), 0);
+    if (parts.length > 0 && sum !== null && sum === x.raw(field)) x.equation(field, parts);
+  }
+};
+
 /** Counts per category (refusals, referrers, age, situation, CCA decisions). */
 function distribution(code: IndicatorCode): Extractor {
   return (x) => {
@@ -427,6 +486,13 @@ const waitingList: Extractor = (x) => {
   x.count('end', { keys: [x.key('waiting.end')] }, x.atValue(), ...x.atInputs('atPeriodEnd'));
   x.partition('end', x.value.breakdown, 'waiting.category');
   x.count('added', { keys: [x.key('waiting.added')] }, x.atDetail('added_during_period'), ...x.atInputs('addedDuringPeriod'));
+  // month-end stocks; the last one is the stock at period end (the value: same figure)
+  const months = (x.value.details ?? []).filter((d) => typeof d.attributes?.['month'] === 'string');
+  months.forEach((item, i) => {
+    const month = String(item.attributes?.['month']);
+    const name = i === months.length - 1 && item.value === x.raw('end') ? 'end' : `month.${month}`;
+    x.count(name, { keys: [x.key(`waiting.month.${month}`)] }, x.atItem(item));
+  });
 };
 
 const siaoReferralShare: Extractor = (x) => {
@@ -565,6 +631,7 @@ export const EXTRACTORS: Readonly<Record<IndicatorCode, Extractor | null>> = {
   entries: flow('entries'),
   exits: flow('exits'),
   active_caseload: activeCaseload,
+  monthly_caseload: monthlyCaseload,
   occupancy_rate: occupancyRate,
   avg_duration_days: avgDuration,
   median_duration_days: medianDuration,

@@ -23,10 +23,14 @@ export interface SolverCell {
   literalBases?: readonly number[];
 }
 
-/** `total = Σ parts` (indices of count cells). */
+/**
+ * `total + Σ minus = Σ parts` (indices of count cells); `minus` is for balances such as
+ * « month-end + exits = previous month-end + entries ».
+ */
 export interface SolverEquation {
   total: number;
   parts: readonly number[];
+  minus?: readonly number[];
 }
 
 type State = SuppressionReason | null;
@@ -90,7 +94,7 @@ export function solveSuppression(
   });
   return state;
 
-  /** Terms with coefficients: −1 for the total, +1 for each part (a repeated cell adds up). */
+  /** Terms with coefficients: −1 for the total (and `minus`), +1 for each part (a repeated cell adds up). */
   function normalise(eq: SolverEquation): { index: number; coef: number; part: boolean }[] {
     const byIndex = new Map<number, { index: number; coef: number; part: boolean }>();
     const add = (index: number, coef: number, part: boolean): void => {
@@ -99,6 +103,7 @@ export function solveSuppression(
       else term.coef += coef;
     };
     add(eq.total, -1, false);
+    for (const other of eq.minus ?? []) add(other, -1, false);
     for (const part of eq.parts) add(part, 1, true);
     return [...byIndex.values()].filter((t) => t.coef !== 0);
   }
@@ -156,8 +161,12 @@ export function solveSuppression(
       if (raw > 0 && (best === undefined || raw < (cells[best]?.raw ?? 0))) best = t.index;
     }
     if (best !== undefined) return best;
-    const total = terms.find((t) => !t.part);
-    if (total !== undefined && !hidden(total.index) && (cells[total.index]?.raw ?? 0) > 0) return total.index;
-    return undefined;
+    // else the total side: the total (or, in a balance, the smallest of its terms)
+    for (const t of terms) {
+      if (t.part || hidden(t.index)) continue;
+      const raw = cells[t.index]?.raw ?? 0;
+      if (raw > 0 && (best === undefined || raw < (cells[best]?.raw ?? 0))) best = t.index;
+    }
+    return best;
   }
 }
