@@ -139,6 +139,17 @@ describe('annual report PDF (bilan qualitatif et financier)', () => {
     expect(text).toMatch(new RegExp(`\\n\\s*Sorties\\s+${plain(formatNumber(exits))}\\n`));
   });
 
+  it('acor-dijon-metropole: the month-by-month table gives each month the API values (entries, exits, month-end caseload)', async () => {
+    const { text } = await download('acor-dijon-metropole');
+    const monthly = pick(await indicators('acor-dijon-metropole', 'actual'), 'monthly_caseload');
+    expect(text).toContain(`Mois par mois (${YEAR})`);
+    const value = (month: string, measure: string) => monthly.details?.find((d) => d.key === `${month}:${measure}`)?.value as number;
+    for (const [month, name] of [['2022-01', 'Janvier'], ['2022-06', 'Juin'], ['2022-12', 'Décembre']]) {
+      const cells = ['entries', 'exits', 'at_end'].map((m) => plain(formatNumber(value(month as string, m)))).join('\\s+');
+      expect(text).toMatch(new RegExp(`${name} ${YEAR}\\s+${cells}\\n`));
+    }
+  });
+
   it('emas: occupancy rate and average duration as /indicators gives them', async () => {
     const { text } = await download('emas');
     const r = await indicators('emas', 'actual');

@@ -6,3 +6,4 @@ export * from './lib/budget-chart';
 export * from './lib/funding-chart';
 export * from './lib/indicator-values';
 export * from './lib/indicator-charts';
+export * from './lib/monthly-charts';

@@ -6,6 +6,8 @@ import {
   formatIndicatorValue,
   indicatorYearsChart,
   missingValue,
+  monthlyCaseloadChart,
+  monthlyWaitingListChart,
   payrollTrendChart,
   suppressedText,
   type DistributionChartOptions,
@@ -27,6 +29,8 @@ export interface IndicatorChartDefinition {
   build: (years: readonly YearIndicators[], current: YearIndicators) => IndicatorChart | null;
   /** Over several years (title gets the year range) or of year N only. */
   overYears: boolean;
+  /** Fixed height in pixels (charts over months); else from the years or the number of categories. */
+  height?: number;
   /** A sentence above the chart, e.g. the ratio a distribution of counts explains. */
   intro?: (current: YearIndicators) => ReactNode;
 }
@@ -112,6 +116,14 @@ export const ACTIVITY_CHARTS: readonly IndicatorChartDefinition[] = [
       }),
   },
   {
+    key: 'monthly-flows',
+    title: 'Entrées, sorties et file active par mois',
+    codes: ['monthly_caseload'],
+    overYears: false,
+    height: 340,
+    build: (_years, current) => monthlyCaseloadChart(findIndicator(current.indicators, 'monthly_caseload'), { showTitle: false }),
+  },
+  {
     key: 'duration',
     title: 'Durée des parcours',
     codes: ['avg_duration_days', 'median_duration_days'],
@@ -130,6 +142,14 @@ export const ACTIVITY_CHARTS: readonly IndicatorChartDefinition[] = [
         series: [{ name: 'Personnes en attente au 31/12', code: 'waiting_list' }],
         showTitle: false,
       }),
+  },
+  {
+    key: 'waiting-list-monthly',
+    title: 'Liste d’attente en fin de mois',
+    codes: ['waiting_list'],
+    overYears: false,
+    height: 300,
+    build: (_years, current) => monthlyWaitingListChart(findIndicator(current.indicators, 'waiting_list'), { showTitle: false }),
   },
   {
     key: 'profile-age',
@@ -323,7 +343,7 @@ export function IndicatorChartPanel({ definition, years, current, period, catalo
       title={title}
       option={chart.option}
       table={{ ...chart.table, caption: title }}
-      height={chartHeight(chart, definition.overYears, seriesCount > 2 ? 2 : 1)}
+      height={definition.height ?? chartHeight(chart, definition.overYears, seriesCount > 2 ? 2 : 1)}
       intro={
         <>
           {mixedBases.map((message) => (

@@ -1,4 +1,5 @@
 import type { IndicatorValue, ProgrammeDetail, ProgrammeIndicatorsResponse } from '@sdat/api-types';
+import { computeMonthlyCaseload, computeWaitingList } from '@sdat/indicators';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { byQuery, mockApi, notFound } from '../../test/api-mock';
 import { acorCentreVilleBudget2022, acorCentreVilleDetail, acorCentreVilleFunding2022 } from '../../test/fixtures';
@@ -217,6 +218,36 @@ describe('Dispositif page: indicators', () => {
     }
     // Not computed for this programme: no chart.
     expect(screen.queryByRole('region', { name: /Relais à la sortie/ })).toBeNull();
+  });
+
+  it('draws the months of the year: entries and exits, caseload at each month end, waiting list, with their tables', async () => {
+    // made-up months for ACOR Centre Ville 2022: 40 present on 1 January
+    const entries = [12, 9, 11, 10, 8, 10, 9, 3, 12, 11, 10, 9];
+    const exits = [10, 11, 9, 10, 9, 8, 11, 7, 9, 10, 12, 8];
+    let present = 40;
+    const byMonth = entries.map((entered, i) => {
+      present += entered - (exits[i] ?? 0);
+      return { month: `2022-${String(i + 1).padStart(2, '0')}`, entries: entered, exits: exits[i] ?? 0, presentAtEnd: present };
+    });
+    const scope = { programmeCode: 'acor-centre-ville' as const, periodStart: '2022-01-01', periodEnd: '2022-12-31' };
+    const monthly = computeMonthlyCaseload({ ...scope, presentAtStart: 40, entries: 114, exits: 114, byMonth });
+    const waiting = computeWaitingList({ ...scope, atPeriodEnd: 6, byMonth: [{ month: '2022-11', count: 8 }, { month: '2022-12', count: 6 }] });
+    if (monthly === null) throw new Error('monthly_caseload attendu');
+    const response: ProgrammeIndicatorsResponse = {
+      ...acorCentreVilleIndicators2022,
+      indicators: [...acorCentreVilleIndicators2022.indicators.filter((i) => i.code !== 'waiting_list'), monthly, waiting] as IndicatorValue[],
+    };
+    mockIndicatorsApi(response);
+    renderAt(ROUTE);
+    const panel = await screen.findByRole('region', { name: 'Entrées, sorties et file active par mois — Réalisé 2022' });
+    fireEvent.click(within(panel).getByRole('button', { name: 'Afficher le tableau' }));
+    const table = within(panel).getByRole('table', { name: 'Entrées, sorties et file active par mois — Réalisé 2022' });
+    expect(within(table).getByRole('row', { name: /Janvier 2022/ }).textContent).toBe('Janvier 2022' + '12' + '10' + '42');
+    expect(within(table).getByRole('row', { name: /Août 2022/ }).textContent).toBe('Août 2022' + '3' + '7' + '37');
+    expect(within(table).getByRole('row', { name: /Total de l’année/ }).textContent).toBe('Total de l’année' + '114' + '114' + '—');
+    const waitingPanel = screen.getByRole('region', { name: 'Liste d’attente en fin de mois — Réalisé 2022' });
+    fireEvent.click(within(waitingPanel).getByRole('button', { name: 'Afficher le tableau' }));
+    expect(within(waitingPanel).getByRole('row', { name: /Novembre 2022/ }).textContent).toBe('Novembre 2022' + '8');
   });
 
   it('shows the demonstration banner when the indicators say demo, not otherwise', async () => {

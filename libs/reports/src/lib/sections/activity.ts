@@ -1,6 +1,6 @@
 import type { IndicatorDefinition, IndicatorValue } from '@sdat/api-types';
 import type { BreakdownItem } from '@sdat/indicators';
-import { barOption } from '@sdat/charts';
+import { barOption, monthlyCaseloadChart, type IndicatorChart } from '@sdat/charts';
 import type { Content } from 'pdfmake/interfaces';
 import { chart, minorTitle, note, notes, paragraph, sectionTitle, subTitle, table, type Cell } from '../layout';
 import { SECTION_TITLES } from '../titles';
@@ -29,6 +29,7 @@ const DEDICATED = new Set([
   'entries',
   'exits',
   'active_caseload',
+  'monthly_caseload',
   'avg_duration_days',
   'median_duration_days',
   'seniority_of_present_days',
@@ -89,6 +90,24 @@ function flowsSection(data: AnnualReportData, renderChart: RenderChart): Content
       width: 680,
       height: 220,
     }),
+    ...monthlySection(data, monthlyCaseloadChart(findIndicator(set, 'monthly_caseload') ?? null, { showTitle: false }), renderChart),
+  ];
+}
+
+/** Entries, exits and caseload of each month (the dashboard's builder and table), masked cells as « < 5 ». */
+function monthlySection(data: AnnualReportData, monthly: IndicatorChart | null, renderChart: RenderChart): Content[] {
+  if (monthly === null) return [];
+  const { headers, rows, footer } = monthly.table;
+  return [
+    minorTitle(`Mois par mois (${data.year})`),
+    table({
+      headers,
+      rows: rows.map((row) => [row.header, ...row.cells]),
+      totals: footer === null ? [] : [[footer.header, ...footer.cells]],
+      widths: ['*', 70, 70, 110],
+      fontSize: 8,
+    }),
+    chart(renderChart, { caption: `${monthly.table.caption} — ${data.year}`, option: monthly.option, width: 680, height: 260 }),
   ];
 }
 
