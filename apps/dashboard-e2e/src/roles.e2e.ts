@@ -81,25 +81,66 @@ describe.skipIf(!hasChromium)('roles: each demo account signs in and sees what i
     },
   );
 
-  it('operator: the 2022 forecast key figures of ACOR Centre Ville are the API’s, fetched in the same session', async () => {
-    const page = await signIn('operateur@demo.sdat.fr', '/dispositifs/acor-centre-ville?annee=2022&base=previsionnel');
-    expect(new URL(page.url()).pathname).toBe('/dispositifs/acor-centre-ville');
-    const api = await pageGet<ProgrammeIndicatorsResponse>(page, '/api/programmes/acor-centre-ville/indicators?year=2022&basis=forecast');
-    const region = page.getByRole('region', { name: 'Chiffres clés — Budget prévisionnel 2022' });
-    await region.locator('.kpi').first().waitFor({ timeout: 30_000 });
-    const cards = await region.locator('.kpi').evaluateAll((items) =>
-      items.map((item) => ({
-        label: item.querySelector('.kpi__label')?.textContent ?? '',
-        value: item.querySelector('.kpi__value')?.textContent ?? '',
-      })),
+  it.each(['acor-centre-ville', 'acor-dijon-metropole', 'emas'])(
+    'operator: the 2022 forecast figures of %s on screen (key figures and the table of every indicator) are the API’s',
+    async (code) => {
+      const page = await signIn('operateur@demo.sdat.fr', `/dispositifs/${code}?annee=2022&base=previsionnel`);
+      expect(new URL(page.url()).pathname).toBe(`/dispositifs/${code}`);
+      const api = await pageGet<ProgrammeIndicatorsResponse>(page, `/api/programmes/${code}/indicators?year=2022&basis=forecast`);
+      const region = page.getByRole('region', { name: 'Chiffres clés — Budget prévisionnel 2022' });
+      await region.locator('.kpi').first().waitFor({ timeout: 30_000 });
+      const cards = await region.locator('.kpi').evaluateAll((items) =>
+        items.map((item) => ({
+          label: item.querySelector('.kpi__label')?.textContent ?? '',
+          value: item.querySelector('.kpi__value')?.textContent ?? '',
+        })),
+      );
+      expect(cards.length).toBeGreaterThanOrEqual(3);
+      for (const card of cards) {
+        const indicator = api.indicators.find((item) => item.label === card.label);
+        expect(indicator, `indicateur « ${card.label} » absent de la réponse de l'API`).toBeDefined();
+        expect(card.value, card.label).toBe(keyFigureText(indicator as IndicatorValue));
+      }
+      // every indicator of the API is a row of the table, with the same value
+      const table = page.getByRole('table', { name: 'Indicateurs calculés — Budget prévisionnel 2022' });
+      await table.waitFor({ timeout: 30_000 });
+      const rows = await table.locator('tbody tr:not(.group-row)').evaluateAll((items) =>
+        items.map((row) => [row.querySelector('th')?.textContent ?? '', row.querySelector('td')?.textContent ?? ''] as const),
+      );
+      const onScreen = new Map(rows);
+      expect(rows).toHaveLength(api.indicators.length);
+      for (const indicator of api.indicators) {
+        expect([indicator.label, onScreen.get(indicator.label)]).toEqual([indicator.label, missingValue(indicator)?.label ?? indicatorValueText(indicator)]);
+      }
+      await screenshot(page, `operateur-chiffres-cles-${code}-2022`);
+    },
+  );
+
+  it('operator: the month-by-month table of ACOR Dijon Métropole 2022 (actual) is the API’s, month by month', async () => {
+    const page = await signIn('operateur@demo.sdat.fr', '/dispositifs/acor-dijon-metropole?annee=2022&base=realise');
+    const api = await pageGet<ProgrammeIndicatorsResponse>(page, '/api/programmes/acor-dijon-metropole/indicators?year=2022&basis=actual');
+    const monthly = api.indicators.find((item) => item.code === 'monthly_caseload');
+    expect(monthly?.value).not.toBeNull();
+    const title = 'Entrées, sorties et file active par mois — Réalisé 2022';
+    const panel = page.getByRole('region', { name: title });
+    await panel.getByRole('button', { name: 'Afficher le tableau' }).click();
+    const rows = await panel.getByRole('table', { name: title }).locator('tbody tr').evaluateAll((items) =>
+      items.map((row) => [...row.querySelectorAll('th, td')].map((cell) => cell.textContent ?? '')),
     );
-    expect(cards.length).toBeGreaterThanOrEqual(3);
-    for (const card of cards) {
-      const indicator = api.indicators.find((item) => item.label === card.label);
-      expect(indicator, `indicateur « ${card.label} » absent de la réponse de l'API`).toBeDefined();
-      expect(card.value, card.label).toBe(keyFigureText(indicator as IndicatorValue));
-    }
-    await screenshot(page, 'operateur-chiffres-cles-acor-centre-ville-2022');
+    const value = (month: string, measure: string) => formatNumber(monthly?.details?.find((d) => d.key === `${month}:${measure}`)?.value as number);
+    const expected = Array.from({ length: 12 }, (_, i) => {
+      const month = `2022-${String(i + 1).padStart(2, '0')}`;
+      const name = new Date(2022, i, 1).toLocaleDateString('fr-FR', { month: 'long' });
+      return [`${name.charAt(0).toUpperCase()}${name.slice(1)} 2022`, value(month, 'entries'), value(month, 'exits'), value(month, 'at_end')];
+    });
+    expect(rows).toEqual(expected);
+    // the chart and its table, as the operator sees them (not the whole page)
+    await page.getByRole('heading', { name: title }).scrollIntoViewIfNeeded();
+    await page
+      .locator('section', { has: page.getByRole('heading', { name: title }) })
+      .last()
+      .screenshot({ path: join(artifactsDir, 'roles', 'operateur-mois-par-mois-acor-dijon-metropole-2022.png') });
+    expect(await seriousA11yViolations(page)).toEqual([]);
   });
 
   it('operator: the imports page offers the template and lists every error of a refused file, nothing imported', async () => {

@@ -70,7 +70,13 @@ export function monthlyCaseloadSpec(indicator: IndicatorValue | null, options: {
 function shortMonthAxis(option: EChartsOption, months: readonly string[]): EChartsOption {
   const xAxis = option.xAxis;
   if (xAxis === undefined || Array.isArray(xAxis)) return option;
-  return { ...option, xAxis: { ...xAxis, data: months.map((m) => formatMonth(m, { short: true })) } as EChartsOption['xAxis'] };
+  const grid = option.grid !== undefined && !Array.isArray(option.grid) ? option.grid : {};
+  return {
+    ...option,
+    // room under the axis for the month names
+    grid: { ...grid, bottom: 24 },
+    xAxis: { ...xAxis, data: months.map((m) => formatMonth(m, { short: true })) } as EChartsOption['xAxis'],
+  };
 }
 
 /** Entries and exits per month as bars, the month-end caseload as a line, and the same data as a table. */
