@@ -4,7 +4,10 @@
 //
 //   DRILL_SOAK_MINUTES=1 (soak at 50 connections), DRILL_SCALE=0.005, DRILL_RSS_TOLERANCE_PCT=20,
 //   DRILL_IMPORT_ROWS=100000, flags: --only=kill9,restart,concurrent,soak,locked --skip-build
+//   --quick: the five drills in about two minutes (20,000-row import, 8 s of load around the restart,
+//   a 30-second soak), results under test-artifacts/drills — the `api:drills-quick` target of npm test.
 import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { fmtMs, importTs, log, machineInfo, mdTable, ROOT, signIn, sleep, startApi, stats, writeResults } from './lib/common.mjs';
@@ -13,13 +16,15 @@ import { prepareDatabase } from './lib/prepare.mjs';
 
 const flags = Object.fromEntries(process.argv.slice(2).map((a) => a.replace(/^--/, '').split('=')).map(([k, v]) => [k, v ?? 'true']));
 const env = process.env;
+const quick = flags.quick === 'true';
 const config = {
+  quick,
   scale: Number(env.DRILL_SCALE ?? 0.005),
-  importRows: Number(env.DRILL_IMPORT_ROWS ?? 100_000),
+  importRows: Number(env.DRILL_IMPORT_ROWS ?? (quick ? 20_000 : 100_000)),
   connections: Number(env.DRILL_CONNECTIONS ?? 50),
-  soakMinutes: Number(env.DRILL_SOAK_MINUTES ?? 1),
+  soakMinutes: Number(env.DRILL_SOAK_MINUTES ?? (quick ? 0.5 : 1)),
   rssTolerancePct: Number(env.DRILL_RSS_TOLERANCE_PCT ?? 20),
-  restartLoadSeconds: Number(env.DRILL_RESTART_LOAD_SECONDS ?? 20),
+  restartLoadSeconds: Number(env.DRILL_RESTART_LOAD_SECONDS ?? (quick ? 8 : 20)),
   recoveryLimitMs: 5000,
 };
 const only = flags.only ? new Set(flags.only.split(',')) : null;
@@ -433,6 +438,6 @@ ${mdTable(['Exercice', 'Résultat', 'Mesuré'], rows)}
 ${Object.keys(result.errors).length ? `## Erreurs\n\n${Object.entries(result.errors).map(([k, v]) => `- **${k}** : \`${v.split('\n')[0]}\``).join('\n')}\n` : ''}
 Détail (séries, réponses, empreintes avant/après) : le fichier JSON du même nom.
 `;
-const files = writeResults('drills', result, md);
+const files = writeResults('drills', result, md, quick ? join(ROOT, 'test-artifacts/drills') : undefined);
 log(`Résultats : ${files.json}\n           ${files.md}`);
 process.exitCode = Object.values(result.drills).every((d) => d.passed) ? 0 : 1;

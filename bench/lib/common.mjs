@@ -111,10 +111,10 @@ export function machineInfo() {
   };
 }
 
-export function writeResults(prefix, result, markdown) {
-  mkdirSync(RESULTS_DIR, { recursive: true });
+export function writeResults(prefix, result, markdown, dir = RESULTS_DIR) {
+  mkdirSync(dir, { recursive: true });
   const stamp = result.machine.date.replace(/[:.]/g, '-').replace('T', '_').slice(0, 19);
-  const base = join(RESULTS_DIR, `${prefix}-${stamp}`);
+  const base = join(dir, `${prefix}-${stamp}`);
   writeFileSync(`${base}.json`, `${JSON.stringify(result, null, 2)}\n`);
   writeFileSync(`${base}.md`, markdown);
   return { json: `${base}.json`, md: `${base}.md` };

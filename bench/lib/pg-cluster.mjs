@@ -2,12 +2,21 @@
 // port, run as the `postgres` user when this process is root (PostgreSQL refuses to run as root).
 import { execFile, execFileSync, spawnSync } from 'node:child_process';
 import { promisify } from 'node:util';
-import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort, sleep } from './common.mjs';
 
-const BIN = process.env.PG_BIN ?? '/usr/lib/postgresql/15/bin';
+/** PG_BIN, else the newest /usr/lib/postgresql/<version>/bin with an initdb (Debian's layout). */
+function findBin() {
+  if (process.env.PG_BIN) return process.env.PG_BIN;
+  const root = '/usr/lib/postgresql';
+  const versions = existsSync(root) ? readdirSync(root).filter((v) => existsSync(join(root, v, 'bin', 'initdb'))) : [];
+  const newest = versions.sort((a, b) => Number(b) - Number(a))[0];
+  if (newest === undefined) throw new Error(`PostgreSQL introuvable : aucun ${root}/<version>/bin/initdb (installer le paquet Debian « postgresql » ou définir PG_BIN).`);
+  return join(root, newest, 'bin');
+}
+const BIN = findBin();
 const asRoot = process.getuid?.() === 0;
 
 function run(cmd, args, { allowFail = false } = {}) {
