@@ -497,6 +497,23 @@ export function durationChart(years: readonly YearIndicators[], options: { showT
   return { option: barOption(spec), table };
 }
 
+/** Keys of the duration bands in the details of `avg_duration_days` (they start with a digit: `0_90`, `91_182`…). */
+const isDurationBand = (item: BreakdownItem): boolean => /^\d/.test(item.key);
+
+/**
+ * Distribution of the durations of the episodes closed in the year (`avg_duration_days`, details by
+ * band): horizontal bars and the table with the share of each band. Null without a value.
+ */
+export function durationBandsChart(indicator: IndicatorValue | null, options: { showTitle?: boolean } = {}): IndicatorChart | null {
+  if (indicator === null || indicator.code !== 'avg_duration_days') return null;
+  const bands = (indicator.details ?? []).filter(isDurationBand);
+  if (bands.length === 0) return null;
+  return distributionChart(
+    { ...indicator, details: bands },
+    { title: 'Parcours terminés par durée', categoryLabel: 'Durée du parcours', valueLabel: 'Parcours terminés', source: 'details', showTitle: options.showTitle ?? true },
+  );
+}
+
 // ---------------------------------------------------------------------------------------------
 // Sparkline (comparison table) and comparison chart
 // ---------------------------------------------------------------------------------------------

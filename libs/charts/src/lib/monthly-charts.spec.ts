@@ -1,6 +1,7 @@
 import type { IndicatorValue } from '@sdat/api-types';
 import { applySmallCountSuppression, computeProgrammeIndicators, type MonthlyFlow } from '@sdat/indicators';
 import type { BarSeriesOption, EChartsOption, LineSeriesOption } from 'echarts';
+import { durationBandsChart } from './indicator-charts';
 import { MONTHLY_FLOWS_TITLE, monthlyCaseloadChart, monthlyWaitingListChart } from './monthly-charts';
 
 const NBSP = '\u00a0';
@@ -94,5 +95,40 @@ describe('waiting list at each month end', () => {
     const masked = monthlyWaitingListChart(find(applySmallCountSuppression(indicators, { threshold: 5 }), 'waiting_list'));
     expect(masked?.table.rows.map((r) => r.cells[0])).toEqual(['21', '< 5', '17']);
     expect((masked?.option.series as LineSeriesOption[])[0]?.data).toEqual([21, null, 17]);
+  });
+});
+
+describe('durations of the closed episodes by band', () => {
+  it('draws the bands of avg_duration_days with their share; a masked band is « < 5 »', () => {
+    const values = computeProgrammeIndicators({
+      programmeCode: 'emas',
+      year: 2022,
+      basis: 'actual',
+      episodes: {
+        programmeCode: 'emas',
+        periodStart: '2022-01-01',
+        periodEnd: '2022-12-31',
+        presentAtStart: 30,
+        entries: 30,
+        exits: 20,
+        // 8 closed in 3 to 6 months, 10 in 6 months to 1 year, 2 in over 2 years
+        closedDurations: [
+          { durationDays: 100, count: 8 },
+          { durationDays: 200, count: 10 },
+          { durationDays: 800, count: 2 },
+        ],
+      },
+    }) as IndicatorValue[];
+    const chart = durationBandsChart(find(values, 'avg_duration_days'));
+    expect(chart?.table.headers).toEqual(['Durée du parcours', 'Parcours terminés', 'Part']);
+    expect(chart?.table.rows.map((r) => [r.header, ...r.cells])).toEqual([
+      ['Moins de 3 mois (0 à 90 jours)', '0', `0,0${NBSP}%`],
+      ['3 à 6 mois (91 à 182 jours)', '8', `40,0${NBSP}%`],
+      ['6 mois à 1 an (183 à 365 jours)', '10', `50,0${NBSP}%`],
+      ['1 à 2 ans (366 à 730 jours)', '0', `0,0${NBSP}%`],
+      ['Plus de 2 ans (731 jours et plus)', '2', `10,0${NBSP}%`],
+    ]);
+    const masked = durationBandsChart(find(applySmallCountSuppression(values, { threshold: 5 }), 'avg_duration_days'));
+    expect(masked?.table.rows.map((r) => r.cells[0])).toEqual(['0', 'masqué', '10', '0', '< 5']);
   });
 });

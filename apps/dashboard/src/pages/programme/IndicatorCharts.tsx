@@ -1,6 +1,7 @@
 import type { IndicatorValue } from '@sdat/api-types';
 import {
   distributionChart,
+  durationBandsChart,
   durationChart,
   findIndicator,
   formatIndicatorValue,
@@ -129,6 +130,19 @@ export const ACTIVITY_CHARTS: readonly IndicatorChartDefinition[] = [
     codes: ['avg_duration_days', 'median_duration_days'],
     overYears: true,
     build: (years) => durationChart(years, { showTitle: false }),
+  },
+  {
+    key: 'duration-bands',
+    title: 'Parcours terminés par durée',
+    codes: ['avg_duration_days', 'median_duration_days'],
+    overYears: false,
+    intro: (current) => (
+      <>
+        {valueSentence(current, 'avg_duration_days', 'Durée moyenne des parcours terminés')}
+        {valueSentence(current, 'median_duration_days', 'Durée médiane (parcours en cours inclus)')}
+      </>
+    ),
+    build: (_years, current) => durationBandsChart(findIndicator(current.indicators, 'avg_duration_days'), { showTitle: false }),
   },
   {
     key: 'waiting-list',

@@ -311,6 +311,8 @@ export function computeAvgDurationDays(input: ActivityScope & { closedDurations?
     value: numeric(mean),
     exact: mean,
     details: [
+      // distribution of the durations: the closed episodes per band (they add up to closed_episodes)
+      ...durationBands(input.closedDurations, t.n),
       { key: 'closed_episodes', label: 'Parcours terminés', value: t.n, unit: 'count' },
       { key: 'min_days', label: 'Durée minimale', value: t.min, unit: 'days' },
       { key: 'max_days', label: 'Durée maximale', value: t.max, unit: 'days' },
@@ -390,6 +392,16 @@ export const SENIORITY_BANDS: readonly { key: string; label: string; min: number
   { key: '731_plus', label: 'Plus de 2 ans (731 jours et plus)', min: 731, max: null },
 ];
 
+/** Episodes of a duration histogram per band of SENIORITY_BANDS, with their share of `total`. */
+function durationBands(histogram: readonly DurationCount[], total: number): BreakdownItem[] {
+  return SENIORITY_BANDS.map((band) => {
+    const n = histogram
+      .filter((row) => row.durationDays >= band.min && (band.max === null || row.durationDays <= band.max))
+      .reduce((sum, row) => sum + row.count, 0);
+    return { key: band.key, label: band.label, value: n, unit: 'count' as const, ...shareExtra(n, total) };
+  });
+}
+
 /** seniority_of_present_days — mean seniority of episodes open at period end, by band. */
 export function computeSeniorityOfPresentDays(
   input: ActivityScope & { openSeniority?: DurationCount[]; presentAtEnd?: number },
@@ -413,14 +425,7 @@ export function computeSeniorityOfPresentDays(
   if (t.n === 0) {
     return unavailable('seniority_of_present_days', scope, 'not_computable', 'Aucun parcours ouvert en fin de période : ancienneté non calculable.', { inputs, flags });
   }
-  const bands = SENIORITY_BANDS.map((band) => {
-    const n = input.openSeniority
-      ? input.openSeniority
-          .filter((row) => row.durationDays >= band.min && (band.max === null || row.durationDays <= band.max))
-          .reduce((total, row) => total + row.count, 0)
-      : 0;
-    return { key: band.key, label: band.label, value: n, unit: 'count' as const, ...shareExtra(n, t.n) };
-  });
+  const bands = durationBands(input.openSeniority, t.n);
   const mean = bigFraction(t.sum, t.n);
   return buildValue('seniority_of_present_days', scope, {
     value: numeric(mean),

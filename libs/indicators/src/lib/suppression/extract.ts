@@ -569,8 +569,11 @@ const occupancyRate: Extractor = (x) => {
   x.free(x.atDetail('theoretical_days'), ...x.atInputs('capacity'), ...x.atInputs('daysOpen'));
 };
 
+const DURATION_BAND_KEYS = new Set(SENIORITY_BANDS.map((b) => b.key));
+
 const avgDuration: Extractor = (x) => {
   x.count('n', { links: [x.key('flow.exits')] }, x.atDetail('closed_episodes'), ...x.atInputs('closedEpisodes'));
+  x.partition('n', (x.value.details ?? []).filter((d) => DURATION_BAND_KEYS.has(d.key)), 'duration.band');
   x.derived('mean', ['n'], x.atValue());
   x.derived('min', ['n'], x.atDetail('min_days'));
   x.derived('max', ['n'], x.atDetail('max_days'));
@@ -589,8 +592,7 @@ const medianDuration: Extractor = (x) => {
 
 const seniority: Extractor = (x) => {
   x.count('n', { links: [x.key('flow.at_end')] }, x.atDetail('open_episodes'), ...x.atInputs('openEpisodes'));
-  const bandKeys = new Set(SENIORITY_BANDS.map((b) => b.key));
-  x.partition('n', (x.value.details ?? []).filter((d) => bandKeys.has(d.key)), 'seniority.band');
+  x.partition('n', (x.value.details ?? []).filter((d) => DURATION_BAND_KEYS.has(d.key)), 'seniority.band');
   x.derived('mean', ['n'], x.atValue());
   x.derived('min', ['n'], x.atDetail('min_days'));
   x.derived('max', ['n'], x.atDetail('max_days'));
