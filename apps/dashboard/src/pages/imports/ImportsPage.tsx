@@ -6,6 +6,7 @@ import { useProgrammes } from '../../api/programmes';
 import { ErrorMessage, Loading, QueryResult } from '../../components/QueryResult';
 import { formatDateTime } from '../../date-time';
 import { useDocumentTitle } from '../../use-document-title';
+import { CorrectionsSection } from './CorrectionsSection';
 import { UploadForm } from './UploadForm';
 
 const FIRST_YEAR = 2020;
@@ -91,7 +92,7 @@ function DatasetColumns({ dataset }: { dataset: DatasetView }) {
   );
 }
 
-/** `/imports?dispositif=…&annee=…&donnees=…` (operator): templates, validated uploads with progress, versions. */
+/** `/imports?dispositif=…&annee=…&donnees=…` (operator): templates, validated uploads with progress, one-row corrections, versions. */
 export function ImportsPage() {
   useDocumentTitle('Imports');
   const programmes = useProgrammes();
@@ -197,6 +198,16 @@ export function ImportsPage() {
           <section aria-labelledby="titre-importer">
             <h2 id="titre-importer">Importer un fichier</h2>
             <UploadForm key={`${code}-${dataset.key}-${year}`} code={code} dataset={dataset} year={year} />
+          </section>
+
+          <section aria-labelledby="titre-corriger">
+            <h2 id="titre-corriger">Corriger une ligne</h2>
+            <p>
+              Une valeur fausse se corrige ici sans réimporter le fichier. Chaque correction est tracée dans le journal
+              d’audit ; si quelqu’un d’autre a modifié la ligne entre-temps, rien n’est enregistré. Les données d’une année
+              dont le bilan est validé ne se corrigent plus.
+            </p>
+            <CorrectionsSection code={code} year={year} dataset={dataset} />
           </section>
 
           <section aria-labelledby="titre-historique">
