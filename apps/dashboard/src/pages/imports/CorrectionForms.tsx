@@ -130,14 +130,15 @@ export function BudgetLineForm({ row, saving, onSave, onCancel }: FormProps<Edit
   const submit = () => {
     const found: Partial<Record<'label' | 'amount', string>> = {};
     const checkedLabel = check('label', checkText(label, 'Le libellé', 300), found);
-    const cents = check('amount', checkAmount(amount), found);
+    // A line printed without amount keeps none unless one is typed.
+    const cents = row.amountCents === null && amount.trim() === '' ? null : check('amount', checkAmount(amount), found);
     setNotice(null);
     if (!report(found) || checkedLabel === undefined || cents === undefined) {
       return;
     }
     const change: ChangeOf<'budget'> = {
       ...(checkedLabel !== row.label ? { label: checkedLabel } : {}),
-      ...(cents !== row.amountCents ? { amountCents: cents } : {}),
+      ...(cents !== null && cents !== row.amountCents ? { amountCents: cents } : {}),
     };
     if (Object.keys(change).length === 0) {
       setNotice(NOTHING_CHANGED);

@@ -110,6 +110,19 @@ describe('Imports: one-row corrections', () => {
     expect(patchCalls(fetchMock)).toEqual([]);
   });
 
+  it('corrects only the label of a line printed without amount', async () => {
+    const page = budgetPage(1, 1);
+    page.rows[0] = { ...page.rows[0], amountCents: null } as EditableBudgetLineView;
+    const fetchMock = routes(() => page, { [`/api/programmes/${CODE}/budget-lines/101`]: { id: '101' } });
+    renderAt('/imports');
+    fireEvent.click(await editButton());
+    expect(amountField().value).toBe('');
+    fireEvent.change(screen.getByLabelText('Libellé'), { target: { value: 'Eau et énergie' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Enregistrer' }));
+    await screen.findByText(/^Correction enregistrée/);
+    expect(patchCalls(fetchMock).map(([, init]) => JSON.parse(String(init?.body)))).toEqual([{ label: 'Eau et énergie', version: 1 }]);
+  });
+
   it('409 because someone else saved the row first: says so, reloads the row into the form, and the next save sends the new version', async () => {
     let current = budgetPage(3, 423_018);
     const fetchMock = routes(() => current, {
