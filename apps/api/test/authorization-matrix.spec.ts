@@ -45,6 +45,12 @@ const AGREEMENT_ROUTES = (code: string) => [
 ];
 const LIST_ROUTES = ['/api/programmes', '/api/agreements', '/api/reconciliation', '/api/obligations?from=2022-01-01&to=2023-12-31'];
 const ADMIN_ROUTES = ['/api/admin/users', '/api/admin/audit', '/api/admin/organisations'];
+/** The rows an operator corrects one at a time: the operators of the programme only. */
+const CORRECTION_ROUTES = (code: string) => [
+  `/api/programmes/${code}/budget-lines?year=2022`,
+  `/api/programmes/${code}/staff-lines?year=2022`,
+  `/api/programmes/${code}/episodes?year=2022&limit=10`,
+];
 
 describe('Authorization matrix: every route × every role × inside/outside scope', () => {
   let t: TestApp;
@@ -122,6 +128,18 @@ describe('Authorization matrix: every route × every role × inside/outside scop
     expect(new Set(body.cells.map((c: { programmeCode: string }) => c.programmeCode))).toEqual(new Set(['acor-centre-ville']));
   });
 
+  it('opens the correction lists to the operator of the programme only', async () => {
+    for (const actor of ACTORS) {
+      const client = clients.get(actor.name)!;
+      for (const code of ['acor-centre-ville', 'emas']) {
+        const expected = actor.role === 'operator' && actor.organisation === 'sdat' ? 200 : 403;
+        for (const url of CORRECTION_ROUTES(code)) expect([actor.name, url, await statusOf(client, url)]).toEqual([actor.name, url, expected]);
+      }
+    }
+    const operator = clients.get('opérateur SDAT')!;
+    for (const url of CORRECTION_ROUTES('dispositif-inexistant')) expect([url, await statusOf(operator, url)]).toEqual([url, 404]);
+  });
+
   it('opens the admin routes to the admin only', async () => {
     for (const actor of ACTORS) {
       const expected = actor.role === 'admin' ? 200 : 403;
@@ -131,7 +149,7 @@ describe('Authorization matrix: every route × every role × inside/outside scop
 
   it('answers 401 to every non-public route without a session', async () => {
     const anonymous = request(t.app.getHttpServer());
-    const urls = [...PROGRAMME_ROUTES('emas'), ...AGREEMENT_ROUTES('convention-cadre-sdat-2022'), ...LIST_ROUTES, ...ADMIN_ROUTES, '/api/indicators', '/api/auth/me'];
+    const urls = [...PROGRAMME_ROUTES('emas'), ...CORRECTION_ROUTES('emas'), ...AGREEMENT_ROUTES('convention-cadre-sdat-2022'), ...LIST_ROUTES, ...ADMIN_ROUTES, '/api/indicators', '/api/auth/me'];
     for (const url of urls) expect([url, (await anonymous.get(url)).status]).toEqual([url, 401]);
     expect((await anonymous.get('/api/health')).status).toBe(200);
   });

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
+import type { BudgetLineEditRequest, EpisodeEditRequest, StaffLineEditRequest } from '@sdat/api-types';
 import { IsBoolean, IsInt, IsNumber, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -11,7 +12,7 @@ class Versioned {
   version!: number;
 }
 
-export class BudgetLineEdit extends Versioned {
+export class BudgetLineEdit extends Versioned implements BudgetLineEditRequest {
   @ApiPropertyOptional({ description: 'Montant en centimes' })
   @IsOptional()
   @IsInt({ message: 'le montant (amountCents) doit être un nombre entier de centimes' })
@@ -27,7 +28,7 @@ export class BudgetLineEdit extends Versioned {
   label?: string;
 }
 
-export class StaffLineEdit extends Versioned {
+export class StaffLineEdit extends Versioned implements StaffLineEditRequest {
   @ApiPropertyOptional({ description: 'ETP (2 décimales)' })
   @IsOptional()
   @IsNumber({ maxDecimalPlaces: 2 }, { message: "l'ETP doit être un nombre avec au plus 2 décimales" })
@@ -43,7 +44,7 @@ export class StaffLineEdit extends Versioned {
   jobTitle?: string;
 }
 
-export class EpisodeEdit extends Versioned {
+export class EpisodeEdit extends Versioned implements EpisodeEditRequest {
   @ApiPropertyOptional({ description: 'Date de sortie (AAAA-MM-JJ) ou null' })
   @IsOptional()
   @ValidateIf((_o, v) => v !== null)

@@ -31,6 +31,7 @@ import { ImportJobs } from './import-progress';
 import { BudgetLineEdit, EpisodeEdit, StaffLineEdit } from './edits';
 import { EditsService } from './edits.service';
 import { ImportsService } from './imports.service';
+import { RowsService } from './rows.service';
 
 export class YearQuery {
   @ApiProperty({ example: 2023 })
@@ -40,6 +41,26 @@ export class YearQuery {
   @Max(2100, { message: "l'année doit être comprise entre 2000 et 2100" })
   year!: number;
 }
+
+/** A page of the rows of a programme-year (the list routes of the one-row corrections). */
+export class RowsQuery extends YearQuery {
+  @ApiPropertyOptional({ description: 'Rang de la première ligne (0 par défaut)', example: 0 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: "le rang de départ (offset) doit être un entier" })
+  @Min(0, { message: 'le rang de départ (offset) ne peut être négatif' })
+  offset?: number;
+
+  @ApiPropertyOptional({ description: 'Lignes par page (50 par défaut, 200 au plus)', example: 50 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'le nombre de lignes (limit) doit être un entier' })
+  @Min(1, { message: 'le nombre de lignes (limit) doit être compris entre 1 et 200' })
+  @Max(200, { message: 'le nombre de lignes (limit) doit être compris entre 1 et 200' })
+  limit?: number;
+}
+
+const page = (q: RowsQuery) => ({ year: q.year, offset: q.offset ?? 0, limit: q.limit ?? 50 });
 
 export class ImportQuery extends YearQuery {
   @ApiPropertyOptional({ description: "true : répondre tout de suite (202) avec l'identifiant d'un suivi de progression" })
@@ -70,7 +91,29 @@ export class ImportsController {
   constructor(
     private readonly imports: ImportsService,
     private readonly edits: EditsService,
+    private readonly rows: RowsService,
   ) {}
+
+  @Get('programmes/:code/budget-lines')
+  @Policy({ roles: ['operator'], programmeParam: 'code' })
+  @ApiOperation({ summary: "Lignes du budget réalisé de l'année, avec leur identifiant et leur version (pour les corriger une à une), par pages" })
+  budgetLines(@Param('code') code: string, @Query() q: RowsQuery) {
+    return this.rows.budgetLines(code, page(q));
+  }
+
+  @Get('programmes/:code/staff-lines')
+  @Policy({ roles: ['operator'], programmeParam: 'code' })
+  @ApiOperation({ summary: "Lignes de personnel réalisé de l'année (ETP par poste), avec leur identifiant et leur version, par pages" })
+  staffLines(@Param('code') code: string, @Query() q: RowsQuery) {
+    return this.rows.staffLines(code, page(q));
+  }
+
+  @Get('programmes/:code/episodes')
+  @Policy({ roles: ['operator'], programmeParam: 'code' })
+  @ApiOperation({ summary: "Accompagnements actifs pendant l'année (clé pseudonyme abrégée), avec leur identifiant et leur version, par pages ; et les relais possibles" })
+  episodes(@Param('code') code: string, @Query() q: RowsQuery) {
+    return this.rows.episodes(code, page(q));
+  }
 
   @Patch('programmes/:code/budget-lines/:id')
   @Policy({ roles: ['operator'], programmeParam: 'code' })

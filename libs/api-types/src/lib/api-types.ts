@@ -416,3 +416,87 @@ export interface AuditEntryView {
   ip: string | null;
   details: Record<string, unknown> | null;
 }
+
+/**
+ * One page of the rows an operator corrects one at a time (budget lines, staff lines, episodes of a
+ * programme-year): `GET /api/programmes/:code/budget-lines|staff-lines|episodes?year=&offset=&limit=`.
+ */
+export interface EditableRowsPage<Row> {
+  programmeCode: string;
+  year: number;
+  /** Rows of the year in all (every page). */
+  total: number;
+  offset: number;
+  limit: number;
+  rows: Row[];
+}
+
+/** A line of the actual budget of the year, with what its correction needs. */
+export interface EditableBudgetLineView {
+  /** bigint as a string. */
+  id: string;
+  /** Optimistic-lock version to send back with the correction. */
+  version: number;
+  side: Side;
+  groupCode: string;
+  groupLabel: string;
+  accountCode: string | null;
+  label: string;
+  amountCents: number | null;
+  demo: boolean;
+}
+
+/** A line of the actual staff of the year (ETP by job). */
+export interface EditableStaffLineView {
+  id: string;
+  version: number;
+  jobCode: string;
+  jobTitle: string;
+  /** ETP when `unit` is 'fte'; a number of posts or another count otherwise. */
+  quantity: number | null;
+  unit: 'fte' | 'posts' | 'other' | string;
+  posts: number | null;
+  demo: boolean;
+}
+
+/** A support episode active during the year (pseudonymous: only the first characters of its key). */
+export interface EditableEpisodeView {
+  id: string;
+  version: number;
+  /** The first 8 characters of the pseudonymous key (« Clé pseudonyme » of the exports). */
+  keyPrefix: string;
+  kind: string;
+  kindLabel: string;
+  entryDate: string;
+  exitDate: string | null;
+  handover: string | null;
+  leaseTransfer: boolean;
+  demo: boolean;
+}
+
+/** `GET /api/programmes/:code/episodes`: also the hand-over codes a correction may choose from. */
+export interface EditableEpisodesPage extends EditableRowsPage<EditableEpisodeView> {
+  handovers: { code: string; label: string }[];
+}
+
+/** `PATCH /api/programmes/:code/budget-lines/:id`: the fields to change, with the version read (409 when it changed since). */
+export interface BudgetLineEditRequest {
+  version: number;
+  amountCents?: number;
+  label?: string;
+}
+
+/** `PATCH /api/programmes/:code/staff-lines/:id` (`fte` only on a line expressed in ETP). */
+export interface StaffLineEditRequest {
+  version: number;
+  fte?: number;
+  jobTitle?: string;
+}
+
+/** `PATCH /api/programmes/:code/episodes/:id` (`exitDate` 'YYYY-MM-DD' or null: still supported). */
+export interface EpisodeEditRequest {
+  version: number;
+  exitDate?: string | null;
+  handover?: string | null;
+  leaseTransfer?: boolean;
+}

@@ -1,5 +1,5 @@
 import { fireEvent, screen, within } from '@testing-library/react';
-import type { DatasetView, ImportVersionView } from '../../api/imports';
+import type { DatasetView, ImportJobView, ImportVersionView } from '../../api/imports';
 import { importYears } from './ImportsPage';
 import { byQuery, mockApi, reply } from '../../test/api-mock';
 import { programmeSummaries } from '../../test/fixtures';
@@ -45,8 +45,24 @@ function routes(extra: Record<string, unknown> = {}) {
     '/api/programmes': programmeSummaries,
     '/api/imports/datasets': datasets,
     '/api/programmes/acor-centre-ville/imports': byQuery((params) => (params.get('year') === '2022' ? history : [])),
+    '/api/programmes/acor-centre-ville/budget-lines': { programmeCode: 'acor-centre-ville', year: 2022, total: 0, offset: 0, limit: 25, rows: [] },
     ...extra,
   });
+}
+
+const JOB_ID = '6f1c2b9e-7d1a-4c55-9a3e-0b8f1f2d3c4e';
+
+function job(phase: ImportJobView['phase'], rowsValidated: number, rowsWritten: number, result: unknown = null): ImportJobView {
+  return { id: JOB_ID, phase, rowsValidated, rowsWritten, result, startedAt: '2026-02-03T09:15:00.000Z' };
+}
+
+/** The upload answers 202 with a queued job; the job then answers `states` one poll after the other (the last one stays). */
+function asyncImport(...states: ImportJobView[]) {
+  let polls = 0;
+  return {
+    '/api/programmes/acor-centre-ville/imports/budget': reply(202, job('queued', 0, 0)),
+    [`/api/import-jobs/${JOB_ID}`]: byQuery(() => states[Math.min(polls++, states.length - 1)]),
+  };
 }
 
 function chooseFile(name: string) {
@@ -89,19 +105,21 @@ describe('Imports (operator)', () => {
     expect(await screen.findByText(/Aucun import pour 2023/)).toBeTruthy();
   });
 
-  it('uploads the file as multipart with the CSRF token, and says what was imported', async () => {
-    const fetchMock = routes({
-      '/api/programmes/acor-centre-ville/imports/budget': {
-        status: 'imported',
-        dataset: 'budget',
-        programmeCode: 'acor-centre-ville',
-        year: 2022,
-        rows: 38,
-        version: 3,
-        contentHash: 'c'.repeat(64),
-        format: 'csv',
-      },
-    });
+  it('uploads the file as multipart in async mode with the CSRF token, follows the job, and says what was imported', async () => {
+    const fetchMock = routes(
+      asyncImport(
+        job('done', 38, 38, {
+          status: 'imported',
+          dataset: 'budget',
+          programmeCode: 'acor-centre-ville',
+          year: 2022,
+          rows: 38,
+          version: 3,
+          contentHash: 'c'.repeat(64),
+          format: 'csv',
+        }),
+      ),
+    );
     renderAt('/imports');
     await screen.findByLabelText('Dispositif');
     const file = chooseFile('budget-2022.csv');
@@ -109,7 +127,7 @@ describe('Imports (operator)', () => {
     const done = await screen.findByText(/^Import réussi : Budget réalisé 2022, 38 lignes, version 3\./);
     expect(done.closest('[role="status"]')).not.toBeNull();
     const call = fetchMock.mock.calls.find(([, init]) => init?.method === 'POST');
-    expect(String(call?.[0])).toBe('/api/programmes/acor-centre-ville/imports/budget?year=2022');
+    expect(String(call?.[0])).toBe('/api/programmes/acor-centre-ville/imports/budget?year=2022&async=true');
     const body = call?.[1]?.body as FormData;
     expect(body).toBeInstanceOf(FormData);
     expect((body.get('file') as File).name).toBe(file.name);
@@ -119,18 +137,20 @@ describe('Imports (operator)', () => {
   });
 
   it('says when the file is the same as the version in place', async () => {
-    routes({
-      '/api/programmes/acor-centre-ville/imports/budget': {
-        status: 'unchanged',
-        dataset: 'budget',
-        programmeCode: 'acor-centre-ville',
-        year: 2022,
-        rows: 38,
-        version: 2,
-        contentHash: 'b'.repeat(64),
-        format: 'xlsx',
-      },
-    });
+    routes(
+      asyncImport(
+        job('done', 38, 0, {
+          status: 'unchanged',
+          dataset: 'budget',
+          programmeCode: 'acor-centre-ville',
+          year: 2022,
+          rows: 38,
+          version: 2,
+          contentHash: 'b'.repeat(64),
+          format: 'xlsx',
+        }),
+      ),
+    );
     renderAt('/imports');
     await screen.findByLabelText('Dispositif');
     chooseFile('budget-2022.xlsx');
@@ -138,19 +158,21 @@ describe('Imports (operator)', () => {
     expect(await screen.findByText('Fichier identique à la version 2 en place (38 lignes) : rien n’a été modifié.')).toBeTruthy();
   });
 
-  it('lists every error of a refused file (422), nothing imported', async () => {
-    routes({
-      '/api/programmes/acor-centre-ville/imports/budget': reply(422, {
-        statusCode: 422,
-        error: 'Données invalides',
-        message: "Le fichier contient 2 erreurs : rien n'a été importé.",
-        errorCount: 2,
-        errors: [
-          { sheet: 'Budget', row: 4, column: 'Montant (€) (C)', value: 'douze', message: 'Montant invalide : « douze ».' },
-          { sheet: null, row: 1, column: 'a (A)', value: 'a', message: 'Colonne inconnue « a ».' },
-        ],
-      }),
-    });
+  it('lists every error of a refused file (the job failed with the 422 body), nothing imported', async () => {
+    routes(
+      asyncImport(
+        job('failed', 12, 0, {
+          statusCode: 422,
+          error: 'Données invalides',
+          message: "Le fichier contient 2 erreurs : rien n'a été importé.",
+          errorCount: 2,
+          errors: [
+            { sheet: 'Budget', row: 4, column: 'Montant (€) (C)', value: 'douze', message: 'Montant invalide : « douze ».' },
+            { sheet: null, row: 1, column: 'a (A)', value: 'a', message: 'Colonne inconnue « a ».' },
+          ],
+        }),
+      ),
+    );
     renderAt('/imports');
     await screen.findByLabelText('Dispositif');
     chooseFile('budget.csv');
@@ -163,6 +185,45 @@ describe('Imports (operator)', () => {
       ['Budget', '4', 'Montant (€) (C)', 'douze', 'Montant invalide : « douze ».'],
       ['—', '1', 'a (A)', 'a', 'Colonne inconnue « a ».'],
     ]);
+  });
+
+  it('shows the progress of the job (rows validated, rows written) until its outcome', async () => {
+    const outcome = { status: 'imported', dataset: 'budget', programmeCode: 'acor-centre-ville', year: 2022, rows: 38, version: 3, contentHash: 'c'.repeat(64), format: 'xlsx' };
+    const fetchMock = routes(asyncImport(job('validation', 0, 0), job('writing', 38, 0), job('done', 38, 38, outcome)));
+    renderAt('/imports');
+    await screen.findByLabelText('Dispositif');
+    chooseFile('budget-2022.xlsx');
+    fireEvent.click(screen.getByRole('button', { name: 'Importer' }));
+
+    const writing = await screen.findByText('Écriture des lignes…');
+    expect(writing.closest('[role="status"]')).not.toBeNull();
+    const bar = screen.getByRole('progressbar', { name: 'Progression de l’import' }) as HTMLProgressElement;
+    expect([bar.getAttribute('value'), bar.getAttribute('max')]).toEqual(['0', '38']);
+    expect(screen.getByText('38 lignes validées · 0 ligne écrite')).toBeTruthy();
+    expect((screen.getByRole('button', { name: 'Import en cours…' }) as HTMLButtonElement).disabled).toBe(true);
+
+    expect(await screen.findByText(/^Import réussi : Budget réalisé 2022, 38 lignes, version 3\./)).toBeTruthy();
+    expect(screen.getByText('Import terminé.')).toBeTruthy();
+    expect(screen.getByText('38 lignes validées · 38 lignes écrites')).toBeTruthy();
+    expect([bar.getAttribute('value'), bar.getAttribute('max')]).toEqual(['1', '1']);
+    const polls = fetchMock.mock.calls.filter(([url]) => String(url) === `/api/import-jobs/${JOB_ID}`).length;
+    expect(polls).toBeGreaterThanOrEqual(3);
+    // Finished: no more polling.
+    await new Promise((resolve) => setTimeout(resolve, 1200));
+    expect(fetchMock.mock.calls.filter(([url]) => String(url) === `/api/import-jobs/${JOB_ID}`).length).toBe(polls);
+  });
+
+  it('shows the API’s message when the upload itself is refused (413), nothing imported', async () => {
+    routes({
+      '/api/programmes/acor-centre-ville/imports/budget': reply(413, { statusCode: 413, error: 'Contenu trop volumineux', message: 'Le fichier dépasse la taille autorisée (20 Mo).' }),
+    });
+    renderAt('/imports');
+    await screen.findByLabelText('Dispositif');
+    chooseFile('enorme.csv');
+    fireEvent.click(screen.getByRole('button', { name: 'Importer' }));
+    const alert = await screen.findByText('Le fichier dépasse la taille autorisée (20 Mo).', { exact: false });
+    expect(alert.closest('[role="alert"]')?.textContent).toContain('Rien n’a été importé.');
+    expect(screen.queryByRole('progressbar')).toBeNull();
   });
 
   it('asks for a file before sending anything', async () => {

@@ -1,23 +1,13 @@
 import type { ProgrammeSummary } from '@sdat/api-types';
-import { useId, useMemo, useRef, useState, type FormEvent } from 'react';
+import { useId, useMemo } from 'react';
 import { useSearchParams } from 'react-router-dom';
-import {
-  exportUrl,
-  importErrors,
-  templateUrl,
-  useDatasets,
-  useImportHistory,
-  useUploadImport,
-  type DatasetKey,
-  type DatasetView,
-  type ImportError,
-  type ImportOutcome,
-  type ImportVersionView,
-} from '../../api/imports';
+import { exportUrl, templateUrl, useDatasets, useImportHistory, type DatasetKey, type DatasetView, type ImportVersionView } from '../../api/imports';
 import { useProgrammes } from '../../api/programmes';
-import { ErrorMessage, errorMessage, Loading, QueryResult } from '../../components/QueryResult';
+import { ErrorMessage, Loading, QueryResult } from '../../components/QueryResult';
 import { formatDateTime } from '../../date-time';
 import { useDocumentTitle } from '../../use-document-title';
+import { CorrectionsSection } from './CorrectionsSection';
+import { UploadForm } from './UploadForm';
 
 const FIRST_YEAR = 2020;
 
@@ -35,113 +25,6 @@ export function importYears(programme: ProgrammeSummary | undefined, today: Date
 function defaultYear(programme: ProgrammeSummary | undefined, today: Date = new Date()): number {
   const years = programme?.budgets.map((budget) => budget.year) ?? [];
   return years.length > 0 ? Math.max(...years) : today.getFullYear() - 1;
-}
-
-function outcomeText(outcome: ImportOutcome, dataset: string): string {
-  const rows = `${outcome.rows} ligne${outcome.rows > 1 ? 's' : ''}`;
-  return outcome.status === 'unchanged'
-    ? `Fichier identique à la version ${outcome.version} en place (${rows}) : rien n’a été modifié.`
-    : `Import réussi : ${dataset} ${outcome.year}, ${rows}, version ${outcome.version}. Les indicateurs sont recalculés avec ces données.`;
-}
-
-function ErrorsTable({ errors, errorCount }: { errors: readonly ImportError[]; errorCount: number }) {
-  return (
-    <div className="table-wrapper" tabIndex={0} role="region" aria-label="Erreurs du fichier">
-      <table className="data-table data-table--compact">
-        <caption>
-          Erreurs du fichier ({errorCount}
-          {errors.length < errorCount ? `, les ${errors.length} premières` : ''})
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">Feuille</th>
-            <th scope="col" className="num">
-              Ligne
-            </th>
-            <th scope="col">Colonne</th>
-            <th scope="col">Valeur lue</th>
-            <th scope="col">Erreur</th>
-          </tr>
-        </thead>
-        <tbody>
-          {errors.map((error, index) => (
-            <tr key={`${error.sheet ?? ''}-${error.row ?? ''}-${error.column ?? ''}-${index}`}>
-              <td>{error.sheet ?? '—'}</td>
-              <td className="num">{error.row ?? '—'}</td>
-              <td>{error.column ?? '—'}</td>
-              <td>{error.value === null || error.value === '' ? '—' : <code>{error.value}</code>}</td>
-              <td>{error.message}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
-  );
-}
-
-function UploadForm({ code, dataset, year }: { code: string; dataset: DatasetView; year: number }) {
-  const upload = useUploadImport();
-  const fileId = useId();
-  const helpId = useId();
-  const fileRef = useRef<HTMLInputElement>(null);
-  const [missingFile, setMissingFile] = useState(false);
-
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const file = fileRef.current?.files?.[0];
-    if (file === undefined) {
-      setMissingFile(true);
-      fileRef.current?.focus();
-      return;
-    }
-    setMissingFile(false);
-    upload.mutate({ code, dataset: dataset.key, year, file });
-  };
-
-  const rejected = upload.isError ? importErrors(upload.error) : null;
-  return (
-    <form className="admin-form" noValidate onSubmit={onSubmit} aria-labelledby="titre-importer">
-      <div className="field">
-        <label htmlFor={fileId}>
-          Fichier XLSX ou CSV : {dataset.title} {year}
-        </label>
-        <input
-          ref={fileRef}
-          id={fileId}
-          name="file"
-          type="file"
-          accept=".xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv"
-          aria-describedby={helpId}
-          aria-invalid={missingFile}
-          onChange={() => {
-            setMissingFile(false);
-            upload.reset();
-          }}
-        />
-        <p id={helpId} className="muted small field__help">
-          Toutes les lignes sont contrôlées avant d’écrire quoi que ce soit : un fichier avec une erreur n’importe rien. Le
-          même fichier importé deux fois ne crée pas de nouvelle version.
-        </p>
-      </div>
-      <p>
-        <button type="submit" className="button button--primary" disabled={upload.isPending}>
-          {upload.isPending ? 'Import en cours…' : 'Importer'}
-        </button>
-      </p>
-      <div role="status" className="feedback">
-        {upload.isSuccess && <p className="alert alert--success">{outcomeText(upload.data, dataset.title)}</p>}
-      </div>
-      <div role="alert" className="feedback">
-        {missingFile && <p className="alert alert--error">Choisissez le fichier à importer.</p>}
-        {upload.isError && (
-          <p className="alert alert--error">
-            <strong>Rien n’a été importé.</strong> {errorMessage(upload.error)}
-          </p>
-        )}
-      </div>
-      {rejected !== null && rejected.errors.length > 0 && <ErrorsTable errors={rejected.errors} errorCount={rejected.errorCount} />}
-    </form>
-  );
 }
 
 function HistoryTable({ versions, year }: { versions: readonly ImportVersionView[]; year: number }) {
@@ -209,7 +92,7 @@ function DatasetColumns({ dataset }: { dataset: DatasetView }) {
   );
 }
 
-/** `/imports?dispositif=…&annee=…&donnees=…` (operator): templates, validated uploads, versions. */
+/** `/imports?dispositif=…&annee=…&donnees=…` (operator): templates, validated uploads with progress, one-row corrections, versions. */
 export function ImportsPage() {
   useDocumentTitle('Imports');
   const programmes = useProgrammes();
@@ -315,6 +198,16 @@ export function ImportsPage() {
           <section aria-labelledby="titre-importer">
             <h2 id="titre-importer">Importer un fichier</h2>
             <UploadForm key={`${code}-${dataset.key}-${year}`} code={code} dataset={dataset} year={year} />
+          </section>
+
+          <section aria-labelledby="titre-corriger">
+            <h2 id="titre-corriger">Corriger une ligne</h2>
+            <p>
+              Une valeur fausse se corrige ici sans réimporter le fichier. Chaque correction est tracée dans le journal
+              d’audit ; si quelqu’un d’autre a modifié la ligne entre-temps, rien n’est enregistré. Les données d’une année
+              dont le bilan est validé ne se corrigent plus.
+            </p>
+            <CorrectionsSection code={code} year={year} dataset={dataset} />
           </section>
 
           <section aria-labelledby="titre-historique">
