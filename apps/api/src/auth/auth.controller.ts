@@ -5,13 +5,14 @@ import type { Request, Response } from 'express';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/env';
 import { LoginDto } from './auth.dto';
-import { AuthService, SESSION_COOKIE } from './auth.service';
+import { AuthService } from './auth.service';
 import { CurrentUser } from './current-user.decorator';
 import { DEMO_ACCOUNTS } from './demo-accounts';
 import { ALL_ROLES, Policy, PublicRoute } from './policy';
 import { seesSmallCounts, type Principal } from './principal';
 import { RateLimit } from './rate-limit';
 import { ROLE_LABELS } from './roles';
+import { clearSessionCookie, setSessionCookie } from './session-cookie';
 
 @ApiTags('authentification')
 @Controller('auth')
@@ -21,25 +22,13 @@ export class AuthController {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  private secure(request: Request): boolean {
-    const setting = this.config.env.COOKIE_SECURE;
-    return setting === 'auto' ? request.secure : setting === 'true';
-  }
-
   @Post('login')
   @HttpCode(200)
   @PublicRoute()
   @RateLimit('login')
   @ApiOperation({ summary: 'Connexion par identifiant et mot de passe : pose le cookie de session (httpOnly, SameSite=Strict)' })
   async login(@Body() body: LoginDto, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<{ ok: true }> {
-    const session = await this.auth.login(body.email, body.password, request);
-    response.cookie(SESSION_COOKIE, session.token, {
-      httpOnly: true,
-      sameSite: 'strict',
-      secure: this.secure(request),
-      path: '/',
-      expires: session.expiresAt,
-    });
+    setSessionCookie(this.config, request, response, await this.auth.login(body.email, body.password, request));
     return { ok: true };
   }
 
@@ -49,7 +38,7 @@ export class AuthController {
   @ApiOperation({ summary: 'Déconnexion : la session est révoquée côté serveur' })
   async logout(@CurrentUser() user: Principal, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<{ ok: true }> {
     await this.auth.logout(user, request);
-    response.clearCookie(SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'strict', secure: this.secure(request) });
+    clearSessionCookie(this.config, request, response);
     return { ok: true };
   }
 
