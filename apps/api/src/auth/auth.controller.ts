@@ -1,12 +1,13 @@
 import { Body, Controller, Get, HttpCode, Inject, NotFoundException, Post, Req, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { DemoAccountView, SessionUser } from '@sdat/api-types';
+import type { AuthConfigView, DemoAccountView, SessionUser } from '@sdat/api-types';
 import type { Request, Response } from 'express';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/env';
 import { LoginDto } from './auth.dto';
 import { AuthService } from './auth.service';
 import { CurrentUser } from './current-user.decorator';
+import { OidcService } from './oidc/oidc.service';
 import { DEMO_ACCOUNTS } from './demo-accounts';
 import { ALL_ROLES, Policy, PublicRoute } from './policy';
 import { seesSmallCounts, type Principal } from './principal';
@@ -19,6 +20,7 @@ import { clearSessionCookie, setSessionCookie } from './session-cookie';
 export class AuthController {
   constructor(
     private readonly auth: AuthService,
+    private readonly oidc: OidcService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -58,6 +60,14 @@ export class AuthController {
       csrfToken: user.csrfToken,
       demoMode: this.config.demoData,
     };
+  }
+
+  @Get('config')
+  @PublicRoute()
+  @ApiOperation({ summary: "Modes de connexion proposés : fournisseur d'identité (OIDC) activé ou non, et le texte de son bouton" })
+  authConfig(): AuthConfigView {
+    const settings = this.oidc.settings;
+    return { oidc: { enabled: settings !== null, label: settings?.label ?? null } };
   }
 
   @Get('demo-accounts')
