@@ -6,7 +6,12 @@ module.exports = {
   rootDir: __dirname,
   roots: ['<rootDir>/src', '<rootDir>/test'],
   testMatch: ['**/*.spec.ts'],
-  transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.spec.json' }] },
+  transform: {
+    '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.spec.json' }],
+    // jose v6 is ESM-only: Node ≥ 20.19 require()s it at run time, jest needs it turned into CommonJS.
+    '^.+/node_modules/jose/.+\\.js$': '<rootDir>/test/support/esm-to-commonjs.cjs',
+  },
+  transformIgnorePatterns: ['/node_modules/(?!jose/)'],
   moduleFileExtensions: ['ts', 'js', 'json'],
   moduleNameMapper: {
     '^@sdat/(.*)$': '<rootDir>/../../libs/$1/src/index.ts',

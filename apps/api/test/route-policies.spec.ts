@@ -57,12 +57,19 @@ describe('Every route declares an access policy', () => {
     expect(routes.filter((r) => r.policy?.public && r.policy.roles.length > 0).map((r) => r.route)).toEqual([]);
   });
 
-  it('keeps public routes to health, sign-in and the demo account list', () => {
+  it('keeps public routes to health, sign-in (password and OIDC), the sign-in options and the demo account list', () => {
     const open = registeredRoutes(t)
       .filter((r) => r.policy?.public)
       .map((r) => r.route)
       .sort();
-    expect(open).toEqual(['GET /api/auth/demo-accounts', 'GET /api/health', 'POST /api/auth/login']);
+    expect(open).toEqual([
+      'GET /api/auth/config',
+      'GET /api/auth/demo-accounts',
+      'GET /api/auth/oidc/callback',
+      'GET /api/auth/oidc/login',
+      'GET /api/health',
+      'POST /api/auth/login',
+    ]);
   });
 
   it('scopes every route that names a programme or an agreement in its path', () => {

@@ -160,6 +160,7 @@ export function organisationLabel(code: string): string {
 const AUDIT_ACTIONS: Record<string, string> = {
   login_succeeded: 'Connexion',
   login_failed: 'Échec de connexion',
+  oidc_subject_linked: 'Compte associé au fournisseur d’identité',
   logout: 'Déconnexion',
   authorization_denied: 'Accès refusé',
   user_created: 'Compte créé',

@@ -1,30 +1,28 @@
 import { Body, Controller, Get, HttpCode, Inject, NotFoundException, Post, Req, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { DemoAccountView, SessionUser } from '@sdat/api-types';
+import type { AuthConfigView, DemoAccountView, SessionUser } from '@sdat/api-types';
 import type { Request, Response } from 'express';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/env';
 import { LoginDto } from './auth.dto';
-import { AuthService, SESSION_COOKIE } from './auth.service';
+import { AuthService } from './auth.service';
 import { CurrentUser } from './current-user.decorator';
+import { OidcService } from './oidc/oidc.service';
 import { DEMO_ACCOUNTS } from './demo-accounts';
 import { ALL_ROLES, Policy, PublicRoute } from './policy';
 import { seesSmallCounts, type Principal } from './principal';
 import { RateLimit } from './rate-limit';
 import { ROLE_LABELS } from './roles';
+import { clearSessionCookie, setSessionCookie } from './session-cookie';
 
 @ApiTags('authentification')
 @Controller('auth')
 export class AuthController {
   constructor(
     private readonly auth: AuthService,
+    private readonly oidc: OidcService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
-
-  private secure(request: Request): boolean {
-    const setting = this.config.env.COOKIE_SECURE;
-    return setting === 'auto' ? request.secure : setting === 'true';
-  }
 
   @Post('login')
   @HttpCode(200)
@@ -32,14 +30,7 @@ export class AuthController {
   @RateLimit('login')
   @ApiOperation({ summary: 'Connexion par identifiant et mot de passe : pose le cookie de session (httpOnly, SameSite=Strict)' })
   async login(@Body() body: LoginDto, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<{ ok: true }> {
-    const session = await this.auth.login(body.email, body.password, request);
-    response.cookie(SESSION_COOKIE, session.token, {
-      httpOnly: true,
-      sameSite: 'strict',
-      secure: this.secure(request),
-      path: '/',
-      expires: session.expiresAt,
-    });
+    setSessionCookie(this.config, request, response, await this.auth.login(body.email, body.password, request));
     return { ok: true };
   }
 
@@ -49,7 +40,7 @@ export class AuthController {
   @ApiOperation({ summary: 'Déconnexion : la session est révoquée côté serveur' })
   async logout(@CurrentUser() user: Principal, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<{ ok: true }> {
     await this.auth.logout(user, request);
-    response.clearCookie(SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'strict', secure: this.secure(request) });
+    clearSessionCookie(this.config, request, response);
     return { ok: true };
   }
 
@@ -69,6 +60,14 @@ export class AuthController {
       csrfToken: user.csrfToken,
       demoMode: this.config.demoData,
     };
+  }
+
+  @Get('config')
+  @PublicRoute()
+  @ApiOperation({ summary: "Modes de connexion proposés : fournisseur d'identité (OIDC) activé ou non, et le texte de son bouton" })
+  authConfig(): AuthConfigView {
+    const settings = this.oidc.settings;
+    return { oidc: { enabled: settings !== null, label: settings?.label ?? null } };
   }
 
   @Get('demo-accounts')

@@ -8,6 +8,8 @@ import { AuditService } from './audit.service';
 import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
 import { AuthService } from './auth.service';
+import { OidcController } from './oidc/oidc.controller';
+import { OidcService } from './oidc/oidc.service';
 import { throttlerOptions } from './rate-limit';
 import { ScopeService } from './scope.service';
 import { UsersService } from './users.service';
@@ -21,10 +23,11 @@ import { UsersService } from './users.service';
   imports: [
     ThrottlerModule.forRootAsync({ inject: [APP_CONFIG], useFactory: (config: AppConfig) => throttlerOptions(config.env) }),
   ],
-  controllers: [AuthController, AdminController],
+  controllers: [AuthController, OidcController, AdminController],
   providers: [
     AuditService,
     AuthService,
+    OidcService,
     ScopeService,
     UsersService,
     { provide: APP_GUARD, useClass: ThrottlerGuard },

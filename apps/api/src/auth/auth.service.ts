@@ -3,7 +3,7 @@ import { Inject, Injectable, UnauthorizedException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import * as argon2 from 'argon2';
 import type { Request } from 'express';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/env';
 import { AuditService } from './audit.service';
@@ -87,27 +87,41 @@ export class AuthService {
       );
       return fail(user.failed_logins + 1 >= env.LOGIN_MAX_FAILURES ? 'wrong_password_account_locked' : 'wrong_password');
     }
+    return this.ds.transaction(async (manager) => {
+      await manager.query('UPDATE app_user SET failed_logins = 0, locked_until = NULL WHERE id = $1', [user.id]);
+      return this.openSession(manager, user, request, { method: 'password' });
+    });
+  }
+
+  /**
+   * Opens a session for a user already authenticated (password checked, or OIDC identity mapped):
+   * a random 256-bit token for the cookie, stored as its SHA-256, and the `login_succeeded` audit row,
+   * in the caller's transaction. Local and OIDC sign-ins open the same kind of session.
+   */
+  async openSession(
+    manager: EntityManager,
+    user: { id: number; email: string; role: Role },
+    request: Request,
+    details: Record<string, unknown>,
+  ): Promise<{ token: string; expiresAt: Date }> {
     const token = randomBytes(32).toString('base64url');
     const expiresAt = new Date(Date.now() + this.config.env.SESSION_TTL_HOURS * 3600_000);
-    await this.ds.transaction(async (manager) => {
-      await manager.query('UPDATE app_user SET failed_logins = 0, locked_until = NULL WHERE id = $1', [user.id]);
-      const [session] = await manager.query(
-        `INSERT INTO user_session (token_hash, csrf_token, expires_at, user_id) VALUES ($1, $2, $3, $4) RETURNING id::text`,
-        [sha256(token), randomBytes(24).toString('base64url'), expiresAt, user.id],
-      );
-      await this.audit.record(
-        {
-          action: 'login_succeeded',
-          request,
-          principal: null,
-          actorEmail: user.email,
-          objectType: 'session',
-          objectId: session.id,
-          details: { userId: user.id, role: user.role },
-        },
-        manager,
-      );
-    });
+    const [session] = await manager.query(
+      `INSERT INTO user_session (token_hash, csrf_token, expires_at, user_id) VALUES ($1, $2, $3, $4) RETURNING id::text`,
+      [sha256(token), randomBytes(24).toString('base64url'), expiresAt, user.id],
+    );
+    await this.audit.record(
+      {
+        action: 'login_succeeded',
+        request,
+        principal: null,
+        actorEmail: user.email,
+        objectType: 'session',
+        objectId: session.id,
+        details: { userId: user.id, role: user.role, ...details },
+      },
+      manager,
+    );
     return { token, expiresAt };
   }
 

@@ -6,6 +6,16 @@ import { z } from 'zod';
  */
 const emptyToUndefined = (v: unknown) => (v === '' ? undefined : v);
 
+const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+/** https, or http on the loopback (a development or test identity provider). */
+const secureOrLoopback = (value: string): boolean => {
+  const url = new URL(value);
+  return url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname));
+};
+
+/** Path of the OIDC callback route: the transaction cookie is scoped to its folder. */
+export const OIDC_CALLBACK_PATH = '/api/auth/oidc/callback';
+
 export const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
   HOST: z.string().default('0.0.0.0'),
@@ -43,9 +53,79 @@ export const envSchema = z.object({
   PSEUDONYM_SECRET: z.preprocess(emptyToUndefined, z.string().min(32).optional()),
   /** Episode-level rows are purged this many months after the last contact (CNIL, social sector: 2 years). */
   RETENTION_MONTHS: z.coerce.number().int().min(1).default(24),
+
+  /**
+   * OpenID Connect sign-in (ProConnect or any OIDC provider), off when OIDC_ISSUER is unset. The
+   * issuer's discovery document is read at `${OIDC_ISSUER}/.well-known/openid-configuration`.
+   */
+  OIDC_ISSUER: z.preprocess(
+    emptyToUndefined,
+    z.string().url().refine(secureOrLoopback, 'doit être une adresse https (http seulement sur localhost)').optional(),
+  ),
+  OIDC_CLIENT_ID: z.preprocess(emptyToUndefined, z.string().optional()),
+  OIDC_CLIENT_SECRET: z.preprocess(emptyToUndefined, z.string().optional()),
+  /** How the client authenticates at the token endpoint (`none`: public client, PKCE only). */
+  OIDC_TOKEN_AUTH_METHOD: z.enum(['client_secret_basic', 'client_secret_post', 'none']).default('client_secret_basic'),
+  /** The callback address registered at the provider: `https://<public host>/api/auth/oidc/callback`. */
+  OIDC_REDIRECT_URI: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .url()
+      .refine(secureOrLoopback, 'doit être une adresse https (http seulement sur localhost)')
+      .refine((v) => new URL(v).pathname === OIDC_CALLBACK_PATH, `doit se terminer par ${OIDC_CALLBACK_PATH}`)
+      .optional(),
+  ),
+  /** Scopes asked for (space-separated); `openid` is required. */
+  OIDC_SCOPES: z
+    .string()
+    .default('openid email')
+    .refine((v) => v.split(/\s+/).includes('openid'), 'doit contenir « openid »'),
+  /** Text of the sign-in button on the login page. */
+  OIDC_LABEL: z.preprocess(emptyToUndefined, z.string().max(80).default('Se connecter avec le fournisseur d’identité')),
+  /**
+   * Link an account by e-mail only when the provider says the address is verified (`email_verified: true`).
+   * Set to `false` only for a provider that vouches for its addresses without sending that claim.
+   */
+  OIDC_REQUIRE_EMAIL_VERIFIED: z.enum(['true', 'false']).default('true'),
+}).superRefine((env, ctx) => {
+  if (!env.OIDC_ISSUER) return;
+  const missing = (key: string, message: string) => ctx.addIssue({ code: 'custom', path: [key], message });
+  if (!env.OIDC_CLIENT_ID) missing('OIDC_CLIENT_ID', 'obligatoire quand OIDC_ISSUER est défini');
+  if (!env.OIDC_REDIRECT_URI) missing('OIDC_REDIRECT_URI', 'obligatoire quand OIDC_ISSUER est défini');
+  if (env.OIDC_TOKEN_AUTH_METHOD !== 'none' && !env.OIDC_CLIENT_SECRET) {
+    missing('OIDC_CLIENT_SECRET', 'obligatoire quand OIDC_ISSUER est défini (sauf OIDC_TOKEN_AUTH_METHOD=none)');
+  }
 });
 
 export type Env = z.infer<typeof envSchema>;
+
+/** The OIDC settings when OIDC_ISSUER is set (validated together by the schema), else null. */
+export interface OidcSettings {
+  issuer: string;
+  clientId: string;
+  clientSecret: string | null;
+  tokenAuthMethod: 'client_secret_basic' | 'client_secret_post' | 'none';
+  redirectUri: string;
+  scopes: string;
+  label: string;
+  requireEmailVerified: boolean;
+}
+
+export function oidcSettings(env: Env): OidcSettings | null {
+  if (!env.OIDC_ISSUER || !env.OIDC_CLIENT_ID || !env.OIDC_REDIRECT_URI) return null;
+  return {
+    // The issuer identifier is compared exactly with the discovery document and the ID token's `iss`.
+    issuer: env.OIDC_ISSUER,
+    clientId: env.OIDC_CLIENT_ID,
+    clientSecret: env.OIDC_CLIENT_SECRET ?? null,
+    tokenAuthMethod: env.OIDC_TOKEN_AUTH_METHOD,
+    redirectUri: env.OIDC_REDIRECT_URI,
+    scopes: env.OIDC_SCOPES.split(/\s+/).filter(Boolean).join(' '),
+    label: env.OIDC_LABEL,
+    requireEmailVerified: env.OIDC_REQUIRE_EMAIL_VERIFIED === 'true',
+  };
+}
 
 export interface AppConfig {
   env: Env;

@@ -1,4 +1,4 @@
-import type { DemoAccountView, SessionUser } from '@sdat/api-types';
+import type { AuthConfigView, DemoAccountView, SessionUser } from '@sdat/api-types';
 import { useQuery } from '@tanstack/react-query';
 import { ApiError, apiFetch, apiUrl } from './api-fetch';
 
@@ -7,6 +7,7 @@ export const authKeys = {
   all: ['auth'] as const,
   me: () => [...authKeys.all, 'me'] as const,
   demoAccounts: () => [...authKeys.all, 'demo-accounts'] as const,
+  config: () => [...authKeys.all, 'config'] as const,
 };
 
 /** `GET /api/auth/me`: the signed-in user, or null when nobody is signed in (401). */
@@ -43,6 +44,28 @@ export async function fetchDemoAccounts(signal?: AbortSignal): Promise<DemoAccou
   }
 }
 
+const OIDC_OFF: AuthConfigView = { oidc: { enabled: false, label: null } };
+
+/** `GET /api/auth/config`: whether sign-in through the identity provider (OIDC) is on; off when unknown (404). */
+export async function fetchAuthConfig(signal?: AbortSignal): Promise<AuthConfigView> {
+  try {
+    return await apiFetch<AuthConfigView>(apiUrl('auth/config'), { signal, sessionRequired: false });
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 404) {
+      return OIDC_OFF;
+    }
+    throw error;
+  }
+}
+
+/**
+ * Where the button « Se connecter avec … » goes: a full-page navigation (not a fetch) to the API,
+ * which redirects to the identity provider; `retour` is the page to come back to once signed in.
+ */
+export function oidcLoginUrl(returnTo: string | null): string {
+  return apiUrl('auth/oidc/login', { retour: returnTo ?? undefined });
+}
+
 export function useMe() {
   return useQuery({
     queryKey: authKeys.me(),
@@ -56,6 +79,14 @@ export function useDemoAccounts() {
   return useQuery({
     queryKey: authKeys.demoAccounts(),
     queryFn: ({ signal }) => fetchDemoAccounts(signal),
+    staleTime: Infinity,
+  });
+}
+
+export function useAuthConfig() {
+  return useQuery({
+    queryKey: authKeys.config(),
+    queryFn: ({ signal }) => fetchAuthConfig(signal),
     staleTime: Infinity,
   });
 }

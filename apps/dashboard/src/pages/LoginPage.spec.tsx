@@ -4,7 +4,8 @@ import { mockApi, reply } from '../test/api-mock';
 import { agreementSummaries, obligations, programmeSummaries } from '../test/fixtures';
 import { renderAt } from '../test/render';
 import { demoAccounts, sessionUser } from '../test/session';
-import { returnPath } from './LoginPage';
+import { authKeys } from '../api/auth';
+import { oidcErrorMessage, returnPath } from './LoginPage';
 
 const NOT_SIGNED_IN = reply(401, { statusCode: 401, error: 'Authentification requise', message: 'Connexion requise.' });
 const WRONG_CREDENTIALS = reply(401, {
@@ -151,6 +152,57 @@ describe('Connexion', () => {
     fireEvent.click(await screen.findByRole('button', { name: 'Utiliser ce compte : admin@demo.sdat.fr' }));
     fireEvent.click(screen.getByRole('button', { name: 'Se connecter' }));
     expect(await screen.findByRole('heading', { level: 1, name: 'Administration' })).toBeTruthy();
+  });
+
+  describe('identity provider (OIDC)', () => {
+    const OIDC_ON = { '/api/auth/config': { oidc: { enabled: true, label: 'Se connecter avec ProConnect' } } };
+
+    it('shows the button with the configured label when the API says OIDC is on', async () => {
+      mockSignIn(sessionUser('operator'), { ok: true }, OIDC_ON);
+      renderAt('/connexion', undefined, { session: null });
+      const button = await screen.findByRole('link', { name: 'Se connecter avec ProConnect' });
+      // A full-page navigation to the API, which redirects to the provider.
+      expect(button.getAttribute('href')).toBe('/api/auth/oidc/login');
+      expect(screen.getByText('ou avec votre adresse électronique et votre mot de passe :')).toBeTruthy();
+      // The password form is still there.
+      expect(screen.getByRole('button', { name: 'Se connecter' })).toBeTruthy();
+    });
+
+    it.each([
+      ['off', { '/api/auth/config': { oidc: { enabled: false, label: null } } }],
+      ['unknown to the API (404)', {}],
+    ])('shows no button when OIDC is %s', async (_case, routes) => {
+      mockSignIn(sessionUser('operator'), { ok: true }, routes);
+      const { client } = renderAt('/connexion', undefined, { session: null });
+      await waitFor(() => expect(client.getQueryState(authKeys.config())?.status).toBe('success'));
+      expect(screen.queryByRole('link', { name: /Se connecter avec/ })).toBeNull();
+      expect(screen.queryByText(/ou avec votre adresse électronique/)).toBeNull();
+    });
+
+    it('asks the API to come back to the page the user was going to', async () => {
+      mockSignIn(sessionUser('operator'), { ok: true }, OIDC_ON);
+      renderAt('/conventions', undefined, { session: 'fetch' });
+      const button = await screen.findByRole('link', { name: 'Se connecter avec ProConnect' });
+      expect(button.getAttribute('href')).toBe('/api/auth/oidc/login?retour=%2Fconventions');
+    });
+
+    it('announces in French why the provider sign-in was refused', async () => {
+      mockSignIn(sessionUser('operator'), { ok: true }, OIDC_ON);
+      renderAt('/connexion?erreur=compte-inconnu', undefined, { session: null });
+      const message = screen.getByText(/Aucun compte de la plateforme ne correspond à cette identité/);
+      expect(message.closest('[role="alert"]')).not.toBeNull();
+      expect(message.textContent).toContain('Connexion impossible.');
+      expect(await screen.findByRole('link', { name: 'Se connecter avec ProConnect' })).toBeTruthy();
+    });
+
+    it('has a message for every error code of the API, and a generic one for an unknown code', () => {
+      for (const code of ['compte-inconnu', 'compte-desactive', 'compte-deja-associe', 'connexion-expiree', 'refus-fournisseur', 'fournisseur-indisponible', 'echec']) {
+        expect(oidcErrorMessage(code)).toMatch(/\.$/);
+      }
+      expect(oidcErrorMessage('compte-desactive')).toBe('Votre compte est désactivé : contactez l’administrateur de la plateforme.');
+      expect(oidcErrorMessage('code-inconnu')).toBe(oidcErrorMessage('echec'));
+      expect(oidcErrorMessage(null)).toBeNull();
+    });
   });
 
   it('computes the return address', () => {

@@ -1,8 +1,8 @@
 import type { DemoAccountView } from '@sdat/api-types';
 import { useId, useRef, useState, type FormEvent } from 'react';
-import { Navigate, useLocation, type Location } from 'react-router-dom';
+import { Navigate, useLocation, useSearchParams, type Location } from 'react-router-dom';
 import { ApiError } from '../api/api-fetch';
-import { useDemoAccounts } from '../api/auth';
+import { oidcLoginUrl, useAuthConfig, useDemoAccounts } from '../api/auth';
 import { homePathFor } from '../auth/access';
 import { useAuth } from '../auth/AuthProvider';
 import { DemoModeBanner } from '../components/DemoBanner';
@@ -25,6 +25,31 @@ export function returnPath(state: LoginLocationState | null | undefined, fallbac
     return fallback;
   }
   return `${from.pathname}${from.search ?? ''}${from.hash ?? ''}`;
+}
+
+/**
+ * What the API's OIDC callback means when it sends the user back here with `?erreur=<code>`
+ * (apps/api/src/auth/oidc/oidc.service.ts, `OidcErrorCode`).
+ */
+const OIDC_ERRORS: Record<string, string> = {
+  'compte-inconnu':
+    'Aucun compte de la plateforme ne correspond à cette identité. Demandez à l’administrateur de la plateforme de vous créer un compte à votre adresse électronique.',
+  'compte-desactive': 'Votre compte est désactivé : contactez l’administrateur de la plateforme.',
+  'compte-deja-associe':
+    'Ce compte est déjà associé à une autre identité du fournisseur d’identité : contactez l’administrateur de la plateforme.',
+  'connexion-expiree': 'La connexion a expiré ou a été interrompue : recommencez.',
+  'refus-fournisseur': 'Le fournisseur d’identité n’a pas autorisé la connexion.',
+  'fournisseur-indisponible':
+    'Le fournisseur d’identité ne répond pas : réessayez dans quelques minutes ou connectez-vous avec votre mot de passe.',
+  echec: 'La connexion par le fournisseur d’identité a échoué : réessayez ou connectez-vous avec votre mot de passe.',
+};
+
+/** The French message of an OIDC error code (an unknown code reads as a failure), null without one. */
+export function oidcErrorMessage(code: string | null): string | null {
+  if (code === null || code === '') {
+    return null;
+  }
+  return OIDC_ERRORS[code] ?? (OIDC_ERRORS['echec'] as string);
 }
 
 interface FieldErrors {
@@ -89,13 +114,32 @@ function DemoAccounts({ accounts, onUse }: { accounts: readonly DemoAccountView[
   );
 }
 
-/** `/connexion`: sign-in form; in demo mode, the demo accounts (one per role) that fill it. */
+/** The button of the identity provider (OIDC), shown only when the API says it is configured. */
+function OidcSignIn({ label, returnTo }: { label: string; returnTo: string | null }) {
+  return (
+    <div className="login-oidc">
+      <p>
+        <a className="button button--secondary" href={oidcLoginUrl(returnTo)}>
+          {label}
+        </a>
+      </p>
+      <p className="login-oidc__or">ou avec votre adresse électronique et votre mot de passe :</p>
+    </div>
+  );
+}
+
+/**
+ * `/connexion`: sign-in form; the identity provider's button when OIDC is on; in demo mode, the
+ * demo accounts (one per role) that fill the form.
+ */
 export function LoginPage() {
   useDocumentTitle('Connexion');
   const { user, ended, signIn } = useAuth();
   const location = useLocation();
   const state = (location.state ?? null) as LoginLocationState | null;
   const demoAccounts = useDemoAccounts();
+  const authConfig = useAuthConfig();
+  const [searchParams] = useSearchParams();
   const emailId = useId();
   const passwordId = useId();
   const emailRef = useRef<HTMLInputElement>(null);
@@ -104,7 +148,8 @@ export function LoginPage() {
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
-  const [error, setError] = useState<string | null>(null);
+  // Back from the identity provider with a refusal: announced like a failed password sign-in.
+  const [error, setError] = useState<string | null>(() => oidcErrorMessage(searchParams.get('erreur')));
   const [status, setStatus] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -155,6 +200,7 @@ export function LoginPage() {
   };
 
   const accounts = demoAccounts.data ?? [];
+  const oidc = authConfig.data?.oidc;
 
   return (
     <>
@@ -170,6 +216,7 @@ export function LoginPage() {
         Connectez-vous avec le compte que l’administrateur de la plateforme vous a attribué. Vous ne verrez que les
         données du périmètre de votre organisation.
       </p>
+      {oidc?.enabled === true && oidc.label !== null && <OidcSignIn label={oidc.label} returnTo={returnPath(state, '') || null} />}
 
       <form className="login-form" noValidate onSubmit={(event) => void onSubmit(event)} aria-labelledby="titre-formulaire">
         <h2 id="titre-formulaire" className="visually-hidden">

@@ -272,6 +272,16 @@ export interface SessionUser {
   demoMode: boolean;
 }
 
+/** GET /api/auth/config (public): the ways to sign in besides the password. */
+export interface AuthConfigView {
+  /** Sign-in through an OpenID Connect identity provider (ProConnect…), off unless configured. */
+  oidc: {
+    enabled: boolean;
+    /** Text of the button (null when off). */
+    label: string | null;
+  };
+}
+
 /** GET /api/auth/demo-accounts (demo mode only). */
 export interface DemoAccountView {
   email: string;
