@@ -145,7 +145,7 @@ describe('imports: validated, transactional, idempotent, versioned', () => {
     const [after] = await ds.query('SELECT amount_cents::int AS amount, version FROM budget_line WHERE id = $1', [line.id]);
     expect(after).toEqual({ amount: winner, version: line.version + 1 });
     const loser = a.status === 409 ? a : b;
-    expect(loser.body.message).toMatch(/modifié entre-temps/);
+    expect(loser.body.message).toMatch(/a changé entre-temps/);
     const [audit] = await ds.query(`SELECT details FROM audit_log WHERE action = 'row_edited' AND object_id = $1`, [line.id]);
     expect(audit.details.before.amount_cents).toBe('423018');
   });

@@ -9,7 +9,7 @@ import { assertYearUnlocked } from '../reports/report-locks';
 import type { BudgetLineEdit, EpisodeEdit, StaffLineEdit } from './edits';
 
 const stale = (what: string, current: number, sent: number) =>
-  new ConflictException(`${what} a été modifié entre-temps (version ${current}, vous aviez la version ${sent}) : rechargez la page, rien n'a été enregistré.`);
+  new ConflictException(`${what} a changé entre-temps (version ${current}, vous aviez la version ${sent}) : rechargez la page, rien n'a été enregistré.`);
 
 /**
  * Small corrections in the dashboard, one row at a time, with optimistic locking (the second of two

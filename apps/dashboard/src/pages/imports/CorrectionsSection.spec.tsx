@@ -130,7 +130,7 @@ describe('Imports: one-row corrections', () => {
         if (patchCalls(fetchMock).length === 1) {
           // Another operator saved 6 000,00 € in the meantime.
           current = budgetPage(4, 600_000);
-          return conflict("La ligne de budget a été modifié entre-temps (version 4, vous aviez la version 3) : rechargez la page, rien n'a été enregistré.");
+          return conflict("La ligne de budget a changé entre-temps (version 4, vous aviez la version 3) : rechargez la page, rien n'a été enregistré.");
         }
         current = budgetPage(5, 650_000);
         return { id: '101', version: 5 };
