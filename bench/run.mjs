@@ -108,6 +108,17 @@ result.apiRssStartKiB = api.rssKiB();
 // 1. indicator endpoint vs the hand-written SQL floor (psql)
 await measure('indicators', async () => {
   const path = `/api/programmes/${ref}/indicators?year=${year}&basis=actual`;
+  // Cold: the first request of a programme-year (nothing cached: computed from the database). The
+  // operator sees three programmes; the other years of the reference programme are cold too.
+  const coldPaths = [...ds.operatorProgrammes.filter((c) => c !== ref).map((c) => `/api/programmes/${c}/indicators?year=${year}&basis=actual`),
+    ...[year - 1, year - 2, year - 3].map((y) => `/api/programmes/${ref}/indicators?year=${y}&basis=actual`)];
+  const coldTimes = [];
+  for (const coldPath of coldPaths) {
+    const t = performance.now();
+    await operator.json(coldPath);
+    coldTimes.push(performance.now() - t);
+  }
+  // Warm: the same programme-year again (served from the cache while its data version is unchanged).
   const apiRun = await timed(() => operator.json(path), { warmup: 5, runs: 25 });
   const floor = psqlTimed(dbUrl, FLOOR_SQL, { code: ref, y: year, s: `${year}-01-01`, e: `${year}-12-31` }, { warmup: 5, runs: 25 });
   const floorStats = stats(floor.times);
@@ -120,8 +131,10 @@ await measure('indicators', async () => {
     episodesOfProgramme: ds.reference.episodes,
     indicatorsReturned: apiRun.last.indicators.length,
     api: apiRun.stats,
+    apiCold: { ...stats(coldTimes), paths: coldPaths },
     rawSql: floorStats,
     ratio: Math.round((apiRun.stats.median / floorStats.median) * 100) / 100,
+    coldRatio: Math.round((stats(coldTimes).median / floorStats.median) * 100) / 100,
     figuresCompared: compared,
     allFiguresEqual: compared.every((c) => c.equal),
   };
@@ -131,7 +144,11 @@ await measure('indicators', async () => {
 await measure('comparison', async () => {
   const path = `/api/comparisons?agreement=${ds.agreementCode}&years=${year}&basis=actual`;
   const runs = ds.size.programmes >= 500 ? 3 : 5;
-  const run = await timed(() => committee.json(path), { warmup: 1, runs });
+  // the first comparison computes every programme-year (cold); the next ones read the caches
+  const coldStart = performance.now();
+  await committee.json(path);
+  const coldMs = performance.now() - coldStart;
+  const run = await timed(() => committee.json(path), { warmup: 0, runs });
   const floor = psqlTimed(dbUrl, COMPARISON_FLOOR_SQL, { agreement: ds.agreementCode, y: year, s: `${year}-01-01`, e: `${year}-12-31` }, { warmup: 2, runs: 5 });
   return {
     endpoint: `GET ${path}`,
@@ -140,6 +157,7 @@ await measure('comparison', async () => {
     cells: run.last.cells.length,
     responseKB: Math.round(JSON.stringify(run.last).length / 1024),
     api: run.stats,
+    apiColdMs: Math.round(coldMs),
     perProgrammeMs: Math.round((run.stats.median / run.last.programmes.length) * 100) / 100,
     setBasedSqlForAllProgrammes: { ...stats(floor.times), row: floor.row },
   };
@@ -300,8 +318,14 @@ function verdict(ok) {
 function markdown(r) {
   const m = r.measures;
   const rows = [];
-  if (m.indicators) rows.push(['1. Indicateurs d’un dispositif-année (API / SQL brut psql)', `${fmtMs(m.indicators.api.median)} / ${fmtMs(m.indicators.rawSql.median)} = ${m.indicators.ratio}×`, `≤ ${TARGETS.indicatorsRatio}×`, verdict(m.indicators.ratio <= TARGETS.indicatorsRatio)]);
-  if (m.comparison) rows.push([`2. Comparaison de ${m.comparison.programmes} dispositifs (1 an)`, fmtMs(m.comparison.api.median), `< ${TARGETS.comparisonMs} ms (1 000 dispositifs)`, verdict(m.comparison.api.median < TARGETS.comparisonMs)]);
+  if (m.indicators) {
+    rows.push(['1. Indicateurs d’un dispositif-année (API / SQL brut psql), en cache', `${fmtMs(m.indicators.api.median)} / ${fmtMs(m.indicators.rawSql.median)} = ${m.indicators.ratio}×`, `≤ ${TARGETS.indicatorsRatio}×`, verdict(m.indicators.ratio <= TARGETS.indicatorsRatio)]);
+    if (m.indicators.apiCold) rows.push(['1. Idem, première demande (calcul depuis la base)', `${fmtMs(m.indicators.apiCold.median)} / ${fmtMs(m.indicators.rawSql.median)} = ${m.indicators.coldRatio}×`, `≤ ${TARGETS.indicatorsRatio}×`, verdict(m.indicators.coldRatio <= TARGETS.indicatorsRatio)]);
+  }
+  if (m.comparison) {
+    rows.push([`2. Comparaison de ${m.comparison.programmes} dispositifs (1 an), en cache`, fmtMs(m.comparison.api.median), `< ${TARGETS.comparisonMs} ms (1 000 dispositifs)`, verdict(m.comparison.api.median < TARGETS.comparisonMs)]);
+    if (m.comparison.apiColdMs !== undefined) rows.push([`2. Idem, première demande (calcul de chaque dispositif)`, fmtMs(m.comparison.apiColdMs), `< ${TARGETS.comparisonMs} ms`, verdict(m.comparison.apiColdMs < TARGETS.comparisonMs)]);
+  }
   if (m.throughput) rows.push([`3. Fiche dispositif à ${m.throughput.connections} connexions, ${m.throughput.seconds} s`, `${m.throughput.requestsPerSecond} req/s, p50 ${fmtMs(m.throughput.latencyMs.p50)}, p95 ${fmtMs(m.throughput.latencyMs.p95)}, p99 ${fmtMs(m.throughput.latencyMs.p99)}, erreurs ${m.throughput.errors + m.throughput.non2xx}`, `≥ ${TARGETS.throughputRps} req/s, p95 < ${TARGETS.throughputP95Ms} ms`, verdict(m.throughput.requestsPerSecond >= TARGETS.throughputRps && m.throughput.latencyMs.p95 < TARGETS.throughputP95Ms)]);
   if (m.pdf) rows.push(['4. Un bilan PDF', fmtMs(m.pdf.one.median), `< ${TARGETS.pdfMs} ms`, verdict(m.pdf.one.median < TARGETS.pdfMs)]);
   if (m.pdf) rows.push([`4. ${m.pdf.inARow.count} bilans d’affilée : /api/health pendant (p50 / p99 / max)`, `${fmtMs(m.pdf.healthLatencyDuringPdfs.median)} / ${fmtMs(m.pdf.healthLatencyDuringPdfs.p99)} / ${fmtMs(m.pdf.healthLatencyDuringPdfs.max)} (au repos p50 ${fmtMs(m.pdf.healthLatencyIdle.median)}) ; total ${fmtMs(m.pdf.inARow.totalMs)}`, 'l’API reste réactive', '—']);

@@ -129,7 +129,8 @@ export class AuthService {
   async principalOf(token: string): Promise<Principal | null> {
     const [row] = await this.ds.query(
       `SELECT s.id::text AS session_id, s.csrf_token, u.id AS user_id, u.email, u.display_name, u.role,
-              o.id AS org_id, o.code AS org_code, o.name AS org_name
+              o.id AS org_id, o.code AS org_code, o.name AS org_name,
+              coalesce((SELECT version FROM data_version WHERE key = 'scope'), 0)::text AS scope_version
          FROM user_session s
          JOIN app_user u ON u.id = s.user_id
          JOIN organisation o ON o.id = u.organisation_id
@@ -137,7 +138,7 @@ export class AuthService {
       [sha256(token)],
     );
     if (!row) return null;
-    const scope = await this.scopes.resolve(row.org_id, row.role);
+    const scope = await this.scopes.resolve(row.org_id, row.role, row.scope_version);
     return {
       userId: row.user_id,
       email: row.email,

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
+import { VersionedCache } from '../common/versioned-cache';
 import type { Role } from './policy';
 
 export interface Scope {
@@ -20,9 +21,21 @@ export interface Scope {
  */
 @Injectable()
 export class ScopeService {
+  /**
+   * Scopes by organisation and role, valid while the scope version (raised by every write to the
+   * links they derive from, see migration DataVersions) is the one read with the session.
+   */
+  private readonly cache = new VersionedCache<Scope>(1000);
+
   constructor(@InjectDataSource() private readonly ds: DataSource) {}
 
-  async resolve(organisationId: number, role: Role): Promise<Scope> {
+  /** The scope, from the cache when `version` (the current scope version, read by the caller) is the one it was computed under. */
+  async resolve(organisationId: number, role: Role, version?: string): Promise<Scope> {
+    if (version === undefined) return this.compute(organisationId, role);
+    return this.cache.through(`${organisationId}|${role}`, version, () => this.compute(organisationId, role));
+  }
+
+  private async compute(organisationId: number, role: Role): Promise<Scope> {
     if (role === 'admin') return { programmes: new Set(), agreements: new Set() };
     const rows: { kind: 'p' | 'a'; code: string }[] = await this.ds.query(
       `SELECT 'p' AS kind, p.code

@@ -1,28 +1,55 @@
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { ComparisonResponse, ProgrammeIndicatorsResponse } from '@sdat/api-types';
 import { CATALOGUE, computePacteParity, computeProgrammeIndicators, type IndicatorValue } from '@sdat/indicators';
 import { DataSource } from 'typeorm';
 import { indicatorsFor, viewerSees, type Viewer } from '../auth/viewer';
+import { VersionedCache } from '../common/versioned-cache';
+import { APP_CONFIG } from '../config/config.module';
+import type { AppConfig } from '../config/env';
 import { loadProgrammeYearInput } from './programme-year-inputs';
 
 type Basis = 'forecast' | 'actual';
 
 /** Computes the indicators of the catalogue from the database (aggregates in SQL, formulas in @sdat/indicators). */
+/** A programme with its agreement's small-count threshold and its data version (see VersionedCache). */
+interface ProgrammeRow {
+  id: number;
+  code: string;
+  name: string;
+  threshold: number;
+  version: string;
+}
+
+const PROGRAMME_SQL = `SELECT p.id, p.code, p.name, a.small_count_threshold AS threshold, coalesce(v.version, 0)::text AS version
+   FROM programme p JOIN agreement a ON a.id = p.agreement_id LEFT JOIN programme_data_version v ON v.programme_id = p.id`;
+
 @Injectable()
 export class IndicatorsService {
-  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+  /** Unmasked indicators of a programme-year (and its demo flag), by `id|year|basis`. */
+  private readonly years: VersionedCache<{ demo: boolean; indicators: IndicatorValue[] }>;
+  /** Several years masked together (comparisons, committee packs), by `id|years|basis|threshold`. */
+  private readonly masked: VersionedCache<{ year: number; demo: boolean; indicators: IndicatorValue[] }[]>;
+
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.years = new VersionedCache(config.env.INDICATOR_CACHE_ENTRIES);
+    this.masked = new VersionedCache(config.env.INDICATOR_CACHE_ENTRIES);
+  }
 
   catalogue() {
     return CATALOGUE;
   }
 
-  private async programme(code: string): Promise<{ id: number; code: string; name: string; threshold: number }> {
-    const rows = await this.ds.query(
-      `SELECT p.id, p.code, p.name, a.small_count_threshold AS threshold
-         FROM programme p JOIN agreement a ON a.id = p.agreement_id WHERE p.code = $1`,
-      [code],
-    );
+  /** Hits and misses of the caches since start (for the benchmark and the tests). */
+  cacheStats() {
+    return { years: { hits: this.years.hits, misses: this.years.misses, size: this.years.size }, masked: { hits: this.masked.hits, misses: this.masked.misses, size: this.masked.size } };
+  }
+
+  private async programme(code: string): Promise<ProgrammeRow> {
+    const rows = await this.ds.query(`${PROGRAMME_SQL} WHERE p.code = $1`, [code]);
     if (!rows[0]) throw new NotFoundException(`Dispositif introuvable : « ${code} ».`);
     return rows[0];
   }
@@ -42,17 +69,25 @@ export class IndicatorsService {
     return Boolean(row?.demo);
   }
 
-  /** Every indicator of a programme-year, unmasked (the operator's view). */
-  private async computeYear(p: { id: number; code: string; name: string }, year: number, basis: Basis): Promise<{ demo: boolean; indicators: IndicatorValue[] }> {
-    const [input, demo] = await Promise.all([loadProgrammeYearInput(this.ds.manager, p, year, basis), this.isDemo(p.id, year, basis)]);
-    return { demo, indicators: computeProgrammeIndicators(input) };
+  /**
+   * Every indicator of a programme-year, unmasked (the operator's view). Cached under the data
+   * version read with the programme: read before the data, so a write committed in between gives
+   * a newer version next time (a miss), never a stale hit. Cached values are shared: nothing
+   * downstream mutates them (the suppression returns copies).
+   */
+  private computeYear(p: ProgrammeRow, year: number, basis: Basis): Promise<{ demo: boolean; indicators: IndicatorValue[] }> {
+    return this.years.through(`${p.id}|${year}|${basis}`, p.version, async () => {
+      const [input, demo] = await Promise.all([loadProgrammeYearInput(this.ds.manager, p, year, basis), this.isDemo(p.id, year, basis)]);
+      return { demo, indicators: computeProgrammeIndicators(input) };
+    });
   }
 
   /** Every indicator of a programme-year, as `viewer` may see it (small counts masked for non-operators). */
   async forProgrammeYear(code: string, year: number, basis: Basis, viewer: Viewer): Promise<ProgrammeIndicatorsResponse> {
     const p = await this.programme(code);
-    const { demo, indicators } = await this.computeYear(p, year, basis);
-    return { programme: { code: p.code, name: p.name }, year, basis, demo, indicators: indicatorsFor(viewer, indicators, p.threshold) };
+    const [result] = await this.yearsOf(p, [year], basis, viewer);
+    if (!result) throw new Error('une année demandée, une année calculée');
+    return { programme: { code: p.code, name: p.name }, year, basis, demo: result.demo, indicators: result.indicators };
   }
 
   /**
@@ -60,16 +95,24 @@ export class IndicatorsService {
    * year (present on 1 January = present on 31 December before).
    */
   async forProgrammeYears(code: string, years: number[], basis: Basis, viewer: Viewer): Promise<{ year: number; demo: boolean; indicators: IndicatorValue[] }[]> {
-    const programme = await this.programme(code);
-    const perYear = [];
-    for (const year of years) perYear.push({ year, ...(await this.computeYear(programme, year, basis)) });
-    const masked = indicatorsFor(viewer, perYear.flatMap((y) => y.indicators), programme.threshold);
-    let offset = 0;
-    return perYear.map((y) => {
-      const indicators = masked.slice(offset, offset + y.indicators.length);
-      offset += y.indicators.length;
-      return { year: y.year, demo: y.demo, indicators };
-    });
+    return this.yearsOf(await this.programme(code), years, basis, viewer);
+  }
+
+  private async yearsOf(programme: ProgrammeRow, years: number[], basis: Basis, viewer: Viewer): Promise<{ year: number; demo: boolean; indicators: IndicatorValue[] }[]> {
+    const compute = async () => {
+      const perYear = [];
+      for (const year of years) perYear.push({ year, ...(await this.computeYear(programme, year, basis)) });
+      const masked = indicatorsFor(viewer, perYear.flatMap((y) => y.indicators), programme.threshold);
+      let offset = 0;
+      return perYear.map((y) => {
+        const indicators = masked.slice(offset, offset + y.indicators.length);
+        offset += y.indicators.length;
+        return { year: y.year, demo: y.demo, indicators };
+      });
+    };
+    // the masked result depends on the viewer only through « masked or not »
+    if (!viewer.masksSmallCounts) return compute();
+    return this.masked.through(`${programme.id}|${years.join(',')}|${basis}|${programme.threshold}`, programme.version, compute);
   }
 
   async one(code: string, indicator: string, year: number, basis: Basis, viewer: Viewer): Promise<IndicatorValue> {
@@ -84,15 +127,17 @@ export class IndicatorsService {
   async comparison(agreementCode: string, years: number[], basis: Basis, viewer: Viewer): Promise<ComparisonResponse> {
     const [agreement] = await this.ds.query('SELECT id, code, title FROM agreement WHERE code = $1', [agreementCode]);
     if (!agreement) throw new NotFoundException(`Convention introuvable : « ${agreementCode} ».`);
-    const programmes: { code: string; name: string }[] = (
-      await this.ds.query('SELECT code, name FROM programme WHERE agreement_id = $1 ORDER BY annex_number, code', [agreement.id])
-    ).filter((p: { code: string }) => viewerSees(viewer, p.code));
+    // every programme of the agreement with its data version, in one statement
+    const rows: ProgrammeRow[] = (
+      await this.ds.query(`${PROGRAMME_SQL} WHERE p.agreement_id = $1 ORDER BY p.annex_number, p.code`, [agreement.id])
+    ).filter((p: ProgrammeRow) => viewerSees(viewer, p.code));
     const cells: ComparisonResponse['cells'] = [];
-    for (const p of programmes) {
-      for (const y of await this.forProgrammeYears(p.code, years, basis, viewer)) {
+    for (const p of rows) {
+      for (const y of await this.yearsOf(p, years, basis, viewer)) {
         cells.push({ programmeCode: p.code, year: y.year, demo: y.demo, indicators: y.indicators });
       }
     }
+    const programmes = rows.map((p) => ({ code: p.code, name: p.name }));
     return { agreement: { code: agreement.code, title: agreement.title }, years, basis, programmes, cells };
   }
 
