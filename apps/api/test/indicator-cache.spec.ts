@@ -31,14 +31,28 @@ describe('indicator and scope caches follow the data version', () => {
 
   it('answers a second identical request from the cache, with the same body', async () => {
     const first = (await operator.get(URL).expect(200)).body;
-    const hits = service.cacheStats().years.hits;
+    const hits = service.cacheStats().responses.hits;
     const second = (await operator.get(URL).expect(200)).body;
-    expect(service.cacheStats().years.hits).toBe(hits + 1);
+    expect(service.cacheStats().responses.hits).toBe(hits + 1);
     expect(second).toEqual(first);
+  });
+
+  it('sends the cached answer as the same JSON, with the JSON content type, for the programme view and the comparison too', async () => {
+    for (const path of [URL, `/api/programmes/${CODE}`, '/api/comparisons?agreement=convention-cadre-sdat-2022&years=2022&basis=actual']) {
+      const first = await operator.get(path).expect(200);
+      const second = await operator.get(path).expect(200);
+      expect([path, second.headers['content-type']]).toEqual([path, 'application/json; charset=utf-8']);
+      expect(second.text).toBe(first.text);
+      expect(JSON.parse(second.text)).toEqual(first.body);
+    }
   });
 
   it('sees an episode written by another process at once (no stale hit), and again when it is removed', async () => {
     const before = entries((await operator.get(URL).expect(200)).body);
+    const comparison = '/api/comparisons?agreement=convention-cadre-sdat-2022&years=2022&basis=actual';
+    const entriesCompared = async () =>
+      (await operator.get(comparison).expect(200)).body.cells.find((c: { programmeCode: string }) => c.programmeCode === CODE).indicators.find((i: { code: string }) => i.code === 'entries').value;
+    expect(await entriesCompared()).toBe(before);
     const [episode] = await ds.query(
       `INSERT INTO support_episode (programme_id, participant_key, entry_date, demo)
        SELECT id, 'cache-test', '2022-06-15', true FROM programme WHERE code = $1 RETURNING id`,
@@ -46,10 +60,12 @@ describe('indicator and scope caches follow the data version', () => {
     );
     try {
       expect(entries((await operator.get(URL).expect(200)).body)).toBe((before as number) + 1);
+      expect(await entriesCompared()).toBe((before as number) + 1);
     } finally {
       await ds.query('DELETE FROM support_episode WHERE id = $1', [episode.id]);
     }
     expect(entries((await operator.get(URL).expect(200)).body)).toBe(before);
+    expect(await entriesCompared()).toBe(before);
   });
 
   it('every table the indicators read raises the version of its programme, on insert, update and delete', async () => {

@@ -4,6 +4,7 @@ import type { ComparisonResponse, ProgrammeIndicatorsResponse } from '@sdat/api-
 import { CATALOGUE, computePacteParity, computeProgrammeIndicators, type IndicatorValue } from '@sdat/indicators';
 import { DataSource } from 'typeorm';
 import { indicatorsFor, viewerSees, type Viewer } from '../auth/viewer';
+import { JsonValue } from '../common/json-value';
 import { VersionedCache } from '../common/versioned-cache';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/env';
@@ -30,6 +31,10 @@ export class IndicatorsService {
   private readonly years: VersionedCache<{ demo: boolean; indicators: IndicatorValue[] }>;
   /** Several years masked together (comparisons, committee packs), by `id|years|basis|threshold`. */
   private readonly masked: VersionedCache<{ year: number; demo: boolean; indicators: IndicatorValue[] }[]>;
+  /** Responses of the programme-year route with their JSON text, by `id|year|basis|masked or full`. */
+  private readonly responses: VersionedCache<JsonValue<ProgrammeIndicatorsResponse>>;
+  /** Comparisons with their JSON text, by agreement, years, basis, masking and programmes seen; version: every programme's. */
+  private readonly comparisons = new VersionedCache<JsonValue<ComparisonResponse>>(8);
 
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
@@ -37,6 +42,7 @@ export class IndicatorsService {
   ) {
     this.years = new VersionedCache(config.env.INDICATOR_CACHE_ENTRIES);
     this.masked = new VersionedCache(config.env.INDICATOR_CACHE_ENTRIES);
+    this.responses = new VersionedCache(config.env.INDICATOR_CACHE_ENTRIES);
   }
 
   catalogue() {
@@ -45,7 +51,8 @@ export class IndicatorsService {
 
   /** Hits and misses of the caches since start (for the benchmark and the tests). */
   cacheStats() {
-    return { years: { hits: this.years.hits, misses: this.years.misses, size: this.years.size }, masked: { hits: this.masked.hits, misses: this.masked.misses, size: this.masked.size } };
+    const of = (cache: VersionedCache<unknown>) => ({ hits: cache.hits, misses: cache.misses, size: cache.size });
+    return { years: of(this.years), masked: of(this.masked), responses: of(this.responses), comparisons: of(this.comparisons) };
   }
 
   private async programme(code: string): Promise<ProgrammeRow> {
@@ -84,10 +91,17 @@ export class IndicatorsService {
 
   /** Every indicator of a programme-year, as `viewer` may see it (small counts masked for non-operators). */
   async forProgrammeYear(code: string, year: number, basis: Basis, viewer: Viewer): Promise<ProgrammeIndicatorsResponse> {
+    return (await this.forProgrammeYearJson(code, year, basis, viewer)).value;
+  }
+
+  /** The same with its JSON text, serialised once per data version (the route sends it as is). */
+  async forProgrammeYearJson(code: string, year: number, basis: Basis, viewer: Viewer): Promise<JsonValue<ProgrammeIndicatorsResponse>> {
     const p = await this.programme(code);
-    const [result] = await this.yearsOf(p, [year], basis, viewer);
-    if (!result) throw new Error('une année demandée, une année calculée');
-    return { programme: { code: p.code, name: p.name }, year, basis, demo: result.demo, indicators: result.indicators };
+    return this.responses.through(`${p.id}|${year}|${basis}|${viewer.masksSmallCounts ? 'masked' : 'full'}`, p.version, async () => {
+      const [result] = await this.yearsOf(p, [year], basis, viewer);
+      if (!result) throw new Error('une année demandée, une année calculée');
+      return new JsonValue({ programme: { code: p.code, name: p.name }, year, basis, demo: result.demo, indicators: result.indicators });
+    });
   }
 
   /**
@@ -125,20 +139,32 @@ export class IndicatorsService {
 
   /** The programmes of an agreement that `viewer` sees × years × indicators, for the préfet's comité de suivi. */
   async comparison(agreementCode: string, years: number[], basis: Basis, viewer: Viewer): Promise<ComparisonResponse> {
+    return (await this.comparisonJson(agreementCode, years, basis, viewer)).value;
+  }
+
+  /**
+   * The same with its JSON text. Every programme of the agreement is read with its data version in
+   * one statement; the whole answer is cached under the list of those versions (any write to one of
+   * the programmes, or to the agreement, gives a new list: a miss).
+   */
+  async comparisonJson(agreementCode: string, years: number[], basis: Basis, viewer: Viewer): Promise<JsonValue<ComparisonResponse>> {
     const [agreement] = await this.ds.query('SELECT id, code, title FROM agreement WHERE code = $1', [agreementCode]);
     if (!agreement) throw new NotFoundException(`Convention introuvable : « ${agreementCode} ».`);
-    // every programme of the agreement with its data version, in one statement
     const rows: ProgrammeRow[] = (
       await this.ds.query(`${PROGRAMME_SQL} WHERE p.agreement_id = $1 ORDER BY p.annex_number, p.code`, [agreement.id])
     ).filter((p: ProgrammeRow) => viewerSees(viewer, p.code));
-    const cells: ComparisonResponse['cells'] = [];
-    for (const p of rows) {
-      for (const y of await this.yearsOf(p, years, basis, viewer)) {
-        cells.push({ programmeCode: p.code, year: y.year, demo: y.demo, indicators: y.indicators });
+    const key = [agreement.id, years.join(','), basis, viewer.masksSmallCounts ? 'masked' : 'full', agreement.title].join('|');
+    const version = rows.map((p) => `${p.id}:${p.version}`).join(',');
+    return this.comparisons.through(key, version, async () => {
+      const cells: ComparisonResponse['cells'] = [];
+      for (const p of rows) {
+        for (const y of await this.yearsOf(p, years, basis, viewer)) {
+          cells.push({ programmeCode: p.code, year: y.year, demo: y.demo, indicators: y.indicators });
+        }
       }
-    }
-    const programmes = rows.map((p) => ({ code: p.code, name: p.name }));
-    return { agreement: { code: agreement.code, title: agreement.title }, years, basis, programmes, cells };
+      const programmes = rows.map((p) => ({ code: p.code, name: p.name }));
+      return new JsonValue({ agreement: { code: agreement.code, title: agreement.title }, years, basis, programmes, cells });
+    });
   }
 
   /**

@@ -1,5 +1,6 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { JsonValue } from '../common/json-value';
 import { VersionedCache } from '../common/versioned-cache';
 import type {
   AgreementDetail,
@@ -117,7 +118,7 @@ const findingView = (f: ReconciliationFinding): ReconciliationFindingView => ({
 @Injectable()
 export class ReferenceService {
   /** Programme views by programme id, valid while the programme's data version is unchanged (see VersionedCache). */
-  private readonly programmeViews = new VersionedCache<ProgrammeDetail>(1000);
+  private readonly programmeViews = new VersionedCache<JsonValue<ProgrammeDetail>>(1000);
 
   constructor(@InjectDataSource() private readonly ds: DataSource) {}
 
@@ -165,12 +166,17 @@ export class ReferenceService {
    * is built (seven reads) — the version covers every table the view shows (migration DataVersions).
    */
   async getProgramme(code: string): Promise<ProgrammeDetail> {
+    return (await this.programmeView(code)).value;
+  }
+
+  /** The same, with its JSON text serialised once (the route sends it as is). */
+  async programmeView(code: string): Promise<JsonValue<ProgrammeDetail>> {
     const [row] = await this.ds.query(
       `SELECT p.id, coalesce(v.version, 0)::text AS version FROM programme p LEFT JOIN programme_data_version v ON v.programme_id = p.id WHERE p.code = $1`,
       [code],
     );
     if (!row) throw new NotFoundException(`Dispositif introuvable : « ${code} ».`);
-    return this.programmeViews.through(String(row.id), row.version, () => this.buildProgramme(code));
+    return this.programmeViews.through(String(row.id), row.version, async () => new JsonValue(await this.buildProgramme(code)));
   }
 
   private async buildProgramme(code: string): Promise<ProgrammeDetail> {
