@@ -159,7 +159,10 @@ export class IndicatorsService {
       const cells: ComparisonResponse['cells'] = [];
       for (const p of rows) {
         for (const y of await this.yearsOf(p, years, basis, viewer)) {
-          cells.push({ programmeCode: p.code, year: y.year, demo: y.demo, indicators: y.indicators });
+          // the figures and their computation in words: breakdowns, details and provenance inputs stay
+          // on the programme-year route (a comparison of 1,000 programmes would otherwise weigh tens of megabytes)
+          const indicators = y.indicators.map(({ breakdown: _b, details: _d, provenance: { inputs: _i, ...provenance }, ...figure }) => ({ ...figure, provenance }));
+          cells.push({ programmeCode: p.code, year: y.year, demo: y.demo, indicators });
         }
       }
       const programmes = rows.map((p) => ({ code: p.code, name: p.name }));

@@ -245,12 +245,22 @@ export interface ProgrammeIndicatorsResponse {
 }
 
 /** GET /api/comparisons?agreement=&years=&basis= */
+/**
+ * An indicator in a comparison: the figure, its status, target, flags, masking and the computation
+ * in words (formula text, period, notes), without its breakdown, details and provenance inputs (the
+ * programme-year route gives those). Optional here so that a full IndicatorValue is one too.
+ */
+export type ComparedIndicator = Omit<IndicatorValue, 'breakdown' | 'details' | 'provenance'> &
+  Partial<Pick<IndicatorValue, 'breakdown' | 'details'>> & {
+    provenance: Omit<IndicatorValue['provenance'], 'inputs'> & Partial<Pick<IndicatorValue['provenance'], 'inputs'>>;
+  };
+
 export interface ComparisonResponse {
   agreement: { code: string; title: string };
   years: number[];
   basis: Basis;
   programmes: OrgRef[];
-  cells: { programmeCode: string; year: number; demo: boolean; indicators: IndicatorValue[] }[];
+  cells: { programmeCode: string; year: number; demo: boolean; indicators: ComparedIndicator[] }[];
 }
 
 /** The five roles (operator, pilot, funder, monitoring committee, admin). */
