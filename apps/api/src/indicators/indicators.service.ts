@@ -25,6 +25,23 @@ interface ProgrammeRow {
 const PROGRAMME_SQL = `SELECT p.id, p.code, p.name, a.small_count_threshold AS threshold, coalesce(v.version, 0)::text AS version
    FROM programme p JOIN agreement a ON a.id = p.agreement_id LEFT JOIN programme_data_version v ON v.programme_id = p.id`;
 
+/** Programmes of a comparison computed at once (a cold comparison; cached ones cost nothing). */
+const COMPARISON_CONCURRENCY = 4;
+
+/** `fn` over `items`, at most `limit` at a time, results in the order of `items`. */
+async function mapLimited<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await fn(items[index] as T);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}
+
 @Injectable()
 export class IndicatorsService {
   /** Unmasked indicators of a programme-year (and its demo flag), by `id|year|basis`. */
@@ -156,9 +173,11 @@ export class IndicatorsService {
     const key = [agreement.id, years.join(','), basis, viewer.masksSmallCounts ? 'masked' : 'full', agreement.title].join('|');
     const version = rows.map((p) => `${p.id}:${p.version}`).join(',');
     return this.comparisons.through(key, version, async () => {
+      // programmes computed a few at a time (each runs its own reads in parallel on the pool)
+      const perProgramme = await mapLimited(rows, COMPARISON_CONCURRENCY, (p) => this.yearsOf(p, years, basis, viewer));
       const cells: ComparisonResponse['cells'] = [];
-      for (const p of rows) {
-        for (const y of await this.yearsOf(p, years, basis, viewer)) {
+      for (const [index, p] of rows.entries()) {
+        for (const y of perProgramme[index] ?? []) {
           // the figures and their computation in words: breakdowns, details and provenance inputs stay
           // on the programme-year route (a comparison of 1,000 programmes would otherwise weigh tens of megabytes)
           const indicators = y.indicators.map(({ breakdown: _b, details: _d, provenance: { inputs: _i, ...provenance }, ...figure }) => ({ ...figure, provenance }));
