@@ -126,6 +126,12 @@ export class AuthService {
   }
 
   /** The principal of a session token, or null when the session is unknown, expired, revoked or its user disabled. */
+  /** Names of organisations by code (those found). */
+  async organisationNames(codes: readonly string[]): Promise<Map<string, string>> {
+    const rows: { code: string; name: string }[] = await this.ds.query('SELECT code, name FROM organisation WHERE code = ANY($1)', [[...codes]]);
+    return new Map(rows.map((r) => [r.code, r.name]));
+  }
+
   async principalOf(token: string): Promise<Principal | null> {
     const [row] = await this.ds.query(
       `SELECT s.id::text AS session_id, s.csrf_token, u.id AS user_id, u.email, u.display_name, u.role,

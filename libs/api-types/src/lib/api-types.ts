@@ -266,6 +266,15 @@ export interface ComparisonResponse {
 /** The five roles (operator, pilot, funder, monitoring committee, admin). */
 export type Role = 'operator' | 'pilot' | 'funder' | 'monitoring_committee' | 'admin';
 
+/** French names of the roles, shown by the API (`me.roleLabel`), the dashboard and the audit log. */
+export const ROLE_LABELS: Readonly<Record<Role, string>> = {
+  operator: 'Opérateur',
+  pilot: 'Pilote',
+  funder: 'Financeur (COPIL)',
+  monitoring_committee: 'Comité de suivi',
+  admin: 'Administrateur',
+};
+
 /** GET /api/auth/me: who is signed in, what they may see, and the CSRF token to send on writes. */
 export interface SessionUser {
   email: string;
@@ -298,7 +307,10 @@ export interface DemoAccountView {
   password: string;
   role: Role;
   roleLabel: string;
+  /** Organisation code. */
   organisation: string;
+  /** Organisation name, as the reference data give it. */
+  organisationName: string;
   description: string;
 }
 
