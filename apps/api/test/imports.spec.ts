@@ -153,6 +153,17 @@ describe('imports: validated, transactional, idempotent, versioned', () => {
   it('refuses a pilot (403) and a locked year (409, nothing written)', async () => {
     const pilot = await signIn(t, 'pilot', 'dijon-metropole');
     await pilot.post(url('episodes')).attach('file', csvFile('episodes', episodes(YEAR, 2)), 'x.csv').expect(403);
+    // a pilot exports the budget, not the episode-level rows nor the monthly counts of people (route policy, audited)
+    await pilot.get(`/api/programmes/${CODE}/exports/staff?year=${YEAR}`).expect(200);
+    for (const dataset of ['episodes', 'monthly_activity']) {
+      const refused = await pilot.get(`/api/programmes/${CODE}/exports/${dataset}?year=${YEAR}`).expect(403);
+      expect(refused.body.message).toMatch(/exportables que par l'opérateur/);
+    }
+    const [denied] = await ds.query(
+      `SELECT count(*)::int AS n FROM audit_log WHERE action = 'authorization_denied' AND object_id = 'monthly_activity' AND actor_email = $1`,
+      [pilot.email],
+    );
+    expect(denied.n).toBeGreaterThan(0);
     const [programme] = await ds.query('SELECT id FROM programme WHERE code = $1', [CODE]);
     await ds.query(`INSERT INTO annual_report (programme_id, year, status) VALUES ($1, 2019, 'validated')`, [programme.id]);
     const before = await tableCounts();

@@ -2,7 +2,6 @@ import {
   BadRequestException,
   Body,
   Controller,
-  ForbiddenException,
   Get,
   HttpCode,
   NotFoundException,
@@ -206,17 +205,22 @@ export class ImportsController {
   }
 
   @Get('programmes/:code/exports/:dataset')
-  @Policy({ roles: ['operator', 'pilot'], programmeParam: 'code' })
+  @Policy({
+    roles: ['operator', 'pilot'],
+    programmeParam: 'code',
+    // Episode-level rows and monthly counts of people are the operator's only (they are not passed
+    // through the small-count rule): pilots export the budget, the funding and the staff.
+    byParam: {
+      param: 'dataset',
+      roles: { episodes: ['operator'], monthly_activity: ['operator'] },
+      message: "Les accompagnements et l'activité mensuelle (effectifs de personnes) ne sont exportables que par l'opérateur.",
+    },
+  })
   @RateLimit('export')
   @ApiProduces(XLSX)
   @ApiOperation({ summary: "Exporter un jeu de données de l'année au format du modèle (réimportable tel quel) ; accompagnements et activité mensuelle : opérateur seulement" })
-  async export(@Param('code') code: string, @Param('dataset') raw: string, @Query() q: YearQuery, @CurrentUser() user: Principal, @Res({ passthrough: true }) res: Response) {
+  async export(@Param('code') code: string, @Param('dataset') raw: string, @Query() q: YearQuery, @Res({ passthrough: true }) res: Response) {
     const key = dataset(raw);
-    // Episode-level rows and monthly counts of people are the operator's only (they are not passed
-    // through the small-count rule): pilots export the budget, the funding and the staff.
-    if ((key === 'episodes' || key === 'monthly_activity') && user.role !== 'operator') {
-      throw new ForbiddenException("Les accompagnements et l'activité mensuelle (effectifs de personnes) ne sont exportables que par l'opérateur.");
-    }
     const { bytes } = await this.imports.export(key, code, q.year);
     res.set({ 'Content-Type': XLSX, 'Content-Disposition': `attachment; filename="${key}-${code}-${q.year}.xlsx"` });
     return new StreamableFile(bytes);
