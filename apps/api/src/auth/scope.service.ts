@@ -38,28 +38,22 @@ export class ScopeService {
   private async compute(organisationId: number, role: Role): Promise<Scope> {
     if (role === 'admin') return { programmes: new Set(), agreements: new Set() };
     const rows: { kind: 'p' | 'a'; code: string }[] = await this.ds.query(
-      `SELECT 'p' AS kind, p.code
-         FROM programme p
-        WHERE CASE $2::text
-                WHEN 'operator' THEN p.operator_id = $1
-                WHEN 'pilot' THEN EXISTS (SELECT 1 FROM programme_pilot pp WHERE pp.programme_id = p.id AND pp.organisation_id = $1)
-                WHEN 'funder' THEN EXISTS (SELECT 1 FROM funding f WHERE f.programme_id = p.id AND f.funder_id = $1)
-                WHEN 'monitoring_committee' THEN EXISTS (SELECT 1 FROM agreement_signatory s WHERE s.agreement_id = p.agreement_id AND s.organisation_id = $1)
-                ELSE false
-              END
+      `WITH visible AS (
+         SELECT p.code, p.agreement_id
+           FROM programme p
+          WHERE CASE $2::text
+                  WHEN 'operator' THEN p.operator_id = $1
+                  WHEN 'pilot' THEN EXISTS (SELECT 1 FROM programme_pilot pp WHERE pp.programme_id = p.id AND pp.organisation_id = $1)
+                  WHEN 'funder' THEN EXISTS (SELECT 1 FROM funding f WHERE f.programme_id = p.id AND f.funder_id = $1)
+                  WHEN 'monitoring_committee' THEN EXISTS (SELECT 1 FROM agreement_signatory s WHERE s.agreement_id = p.agreement_id AND s.organisation_id = $1)
+                  ELSE false
+                END)
+       SELECT 'p' AS kind, code FROM visible
        UNION
        SELECT 'a' AS kind, a.code
          FROM agreement a
         WHERE EXISTS (SELECT 1 FROM agreement_signatory s WHERE s.agreement_id = a.id AND s.organisation_id = $1)
-           OR EXISTS (
-                SELECT 1 FROM programme p
-                 WHERE p.agreement_id = a.id
-                   AND CASE $2::text
-                         WHEN 'operator' THEN p.operator_id = $1
-                         WHEN 'pilot' THEN EXISTS (SELECT 1 FROM programme_pilot pp WHERE pp.programme_id = p.id AND pp.organisation_id = $1)
-                         WHEN 'funder' THEN EXISTS (SELECT 1 FROM funding f WHERE f.programme_id = p.id AND f.funder_id = $1)
-                         ELSE false
-                       END)`,
+           OR EXISTS (SELECT 1 FROM visible v WHERE v.agreement_id = a.id)`,
       [organisationId, role],
     );
     const scope: Scope = { programmes: new Set(), agreements: new Set() };
