@@ -145,7 +145,7 @@ describe('imports: validated, transactional, idempotent, versioned', () => {
     const [after] = await ds.query('SELECT amount_cents::int AS amount, version FROM budget_line WHERE id = $1', [line.id]);
     expect(after).toEqual({ amount: winner, version: line.version + 1 });
     const loser = a.status === 409 ? a : b;
-    expect(loser.body.message).toMatch(/a changé entre-temps/);
+    expect([loser.body.reason, loser.body.message]).toEqual(['stale_version', expect.stringMatching(/a changé entre-temps/)]);
     const [audit] = await ds.query(`SELECT details FROM audit_log WHERE action = 'row_edited' AND object_id = $1`, [line.id]);
     expect(audit.details.before.amount_cents).toBe('423018');
   });
@@ -168,7 +168,7 @@ describe('imports: validated, transactional, idempotent, versioned', () => {
     await ds.query(`INSERT INTO annual_report (programme_id, year, status) VALUES ($1, 2019, 'validated')`, [programme.id]);
     const before = await tableCounts();
     const res = await operator.post(url('monthly_activity', 2019)).attach('file', csvFile('monthly_activity', datasetSpec('monthly_activity').examples.map((e) => ({ ...e }))), 'mois.csv').expect(409);
-    expect(res.body.message).toMatch(/verrouillées/);
+    expect([res.body.reason, res.body.message]).toEqual(['year_locked', expect.stringMatching(/verrouillées/)]);
     expect(await tableCounts()).toBe(before);
     // A correction of a row of the locked year is refused too.
     const [episode] = await ds.query(`SELECT id::text, version FROM support_episode WHERE programme_id = $1 AND entry_date >= '2024-01-01' LIMIT 1`, [programme.id]);

@@ -232,7 +232,11 @@ export interface ApiErrorBody {
   statusCode: number;
   error: string;
   message: string | string[];
+  /** Why a 409 was answered, for clients to tell them apart: the year is locked, or the row changed since it was read. */
+  reason?: ConflictReason;
 }
+
+export type ConflictReason = 'year_locked' | 'stale_version';
 
 /** GET /api/programmes/:code/indicators?year=&basis= */
 export interface ProgrammeIndicatorsResponse {
