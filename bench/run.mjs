@@ -249,6 +249,23 @@ await measure('import', async () => {
     runs.push({ ms: Math.round(ms), status: body.status, rows: body.rows, version: body.version, fileMB: Math.round((csv.length / 1048576) * 10) / 10 });
     log(`  import ${prefix} : ${fmtMs(ms)} (${body.status}, ${body.rows} lignes)`);
   }
+  // The API logs the time of each phase of an import (« Import terminé », level info: BENCH_API_LOG_LEVEL=info).
+  const phases = api
+    .output()
+    .split('\n')
+    .filter((line) => line.includes('"Import terminé"'))
+    .map((line) => {
+      try {
+        const { totalMs, phasesMs } = JSON.parse(line);
+        return { totalMs, phasesMs };
+      } catch {
+        return null;
+      }
+    })
+    .filter(Boolean)
+    .slice(-runs.length);
+  phases.forEach((p, i) => runs[i] && (runs[i].apiPhasesMs = p));
+  for (const p of phases) log(`  phases (ms) : ${JSON.stringify(p)}`);
   return { endpoint: `POST /api/programmes/${target}/imports/episodes?year=${year}`, rows: config.importRows, runs, median: stats(runs.map((r) => r.ms)).median };
 });
 

@@ -2,6 +2,7 @@ import type { BudgetRow, DatasetKey, EpisodeRow, FundingRow, MonthlyActivityRow,
 import { BUDGET_GROUPS } from '@sdat/imports';
 import type { EntityManager } from 'typeorm';
 import { bulkInsert } from '../database/bulk-insert';
+import type { PhaseTimer } from './import-progress';
 
 /**
  * How each imported dataset of a programme-year is written to, and read back from, the data tables.
@@ -174,13 +175,14 @@ const EPISODE_COLUMNS = [
   'demo',
 ] as const;
 
-async function writeEpisodes(em: EntityManager, { programmeId, year }: ProgrammeYear, rows: EpisodeRow[]): Promise<void> {
+async function writeEpisodes(em: EntityManager, { programmeId, year }: ProgrammeYear, rows: EpisodeRow[], timer?: PhaseTimer): Promise<void> {
   // A new import of a year whose episodes were purged is authoritative again: drop its frozen aggregates.
   await em.query('DELETE FROM frozen_activity_input WHERE programme_id = $1 AND year = $2', [programmeId, year]);
   await em.query(
     `DELETE FROM support_episode WHERE programme_id = $1 AND entry_date <= $3::date AND (exit_date IS NULL OR exit_date >= $2::date)`,
     [programmeId, yearStart(year), yearEnd(year)],
   );
+  timer?.mark('delete');
   await bulkInsert(
     em,
     'support_episode',
@@ -208,6 +210,7 @@ async function writeEpisodes(em: EntityManager, { programmeId, year }: Programme
         lease_transfer = EXCLUDED.lease_transfer, commune = EXCLUDED.commune, demo = false, version = support_episode.version + 1`,
     },
   );
+  timer?.mark('insert');
 }
 
 async function readEpisodes(em: EntityManager, { programmeId, year }: ProgrammeYear): Promise<EpisodeRow[]> {
@@ -271,7 +274,7 @@ async function readMonthly(em: EntityManager, { programmeId, year }: ProgrammeYe
   }));
 }
 
-type Writer<D extends DatasetKey> = (em: EntityManager, at: ProgrammeYear, rows: TypedRowByDataset[D][]) => Promise<void>;
+type Writer<D extends DatasetKey> = (em: EntityManager, at: ProgrammeYear, rows: TypedRowByDataset[D][], timer?: PhaseTimer) => Promise<void>;
 type Reader<D extends DatasetKey> = (em: EntityManager, at: ProgrammeYear) => Promise<TypedRowByDataset[D][]>;
 
 export const DATASET_STORE: { [D in DatasetKey]: { write: Writer<D>; read: Reader<D> } } = {

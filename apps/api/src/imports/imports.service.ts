@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import { HttpException, Inject, Injectable, NotFoundException, PayloadTooLargeException, BadRequestException } from '@nestjs/common';
+import { HttpException, Inject, Injectable, Logger, NotFoundException, PayloadTooLargeException, BadRequestException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
   buildTemplate,
@@ -23,7 +23,7 @@ import { APP_CONFIG } from '../config/config.module';
 import { pseudonymSecret, type AppConfig } from '../config/env';
 import { assertYearUnlocked } from '../reports/report-locks';
 import { DATASET_STORE } from './dataset-store';
-import { ImportProgress } from './import-progress';
+import { ImportProgress, PhaseTimer } from './import-progress';
 
 
 
@@ -51,6 +51,7 @@ export class ImportValidationException extends HttpException {
 @Injectable()
 export class ImportsService {
   private readonly secret: string;
+  private readonly logger = new Logger('Imports');
 
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
@@ -98,8 +99,10 @@ export class ImportsService {
     request: Request,
     progress?: ImportProgress,
   ): Promise<ImportOutcome> {
+    const timer = new PhaseTimer();
     const programme = await this.programme(programmeCode);
     await assertYearUnlocked(this.ds, programme.id, year);
+    timer.mark('prepare');
     progress?.update({ phase: 'validation' });
     let parsed;
     try {
@@ -119,6 +122,7 @@ export class ImportsService {
       }
       throw error;
     }
+    timer.mark('parse');
     progress?.update({ rowsValidated: parsed.rows.length + parsed.errorCount });
     if (parsed.errors.length > 0) {
       await this.audit.recordQuietly({
@@ -136,6 +140,7 @@ export class ImportsService {
       // Serialise imports of the same programme-year-dataset, then re-check the lock inside the transaction.
       await manager.query('SELECT pg_advisory_xact_lock($1, $2)', [programme.id, year * 10 + DATASET_KEYS.indexOf(dataset)]);
       await assertYearUnlocked(manager, programme.id, year);
+      timer.mark('lock');
       const [current] = await manager.query(
         `SELECT number, content_hash FROM import_version WHERE programme_id = $1 AND year = $2 AND dataset = $3 AND current`,
         [programme.id, year, dataset],
@@ -148,11 +153,13 @@ export class ImportsService {
         );
         return { ...base, status: 'unchanged' as const, version: current.number as number };
       }
-      await (DATASET_STORE[dataset].write as (em: typeof manager, at: { programmeId: number; year: number }, rows: unknown[]) => Promise<void>)(
+      await (DATASET_STORE[dataset].write as (em: typeof manager, at: { programmeId: number; year: number }, rows: unknown[], timer?: PhaseTimer) => Promise<void>)(
         manager,
         { programmeId: programme.id, year },
         parsed.rows,
+        timer,
       );
+      timer.mark('write');
       await manager.query(`UPDATE import_version SET current = false WHERE programme_id = $1 AND year = $2 AND dataset = $3 AND current`, [programme.id, year, dataset]);
       const number = (current?.number ?? 0) + 1;
       await manager.query(
@@ -160,6 +167,7 @@ export class ImportsService {
          VALUES ($1, $2, $3, $4, true, $5, $6, $7, $8, $9, $10, $11)`,
         [programme.id, year, dataset, number, parsed.contentHash, file.originalname, parsed.format, parsed.rows.length, JSON.stringify(parsed.rows), principal.userId, principal.displayName],
       );
+      timer.mark('version');
       await this.audit.record(
         {
           action: 'import',
@@ -171,8 +179,11 @@ export class ImportsService {
         },
         manager,
       );
+      timer.mark('audit');
       return { ...base, status: 'imported' as const, version: number };
     });
+    timer.mark('commit');
+    this.logger.log({ dataset, programme: programmeCode, year, rows: parsed.rows.length, status: outcome.status, totalMs: timer.totalMs, phasesMs: timer.phasesMs }, 'Import terminé');
     progress?.update({ phase: 'done', rowsWritten: outcome.status === 'imported' ? outcome.rows : 0 });
     return outcome;
   }
