@@ -1,4 +1,5 @@
 import { createHmac } from 'node:crypto';
+import { constants as zlib, gzipSync } from 'node:zlib';
 import { HttpException, Inject, Injectable, Logger, NotFoundException, PayloadTooLargeException, BadRequestException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
@@ -162,10 +163,13 @@ export class ImportsService {
       timer.mark('write');
       await manager.query(`UPDATE import_version SET current = false WHERE programme_id = $1 AND year = $2 AND dataset = $3 AND current`, [programme.id, year, dataset]);
       const number = (current?.number ?? 0) + 1;
+      // The version's rows: their JSON, gzip-compressed (≈ 4 MB for 100,000 episodes instead of ≈ 30 MB of jsonb).
+      const rowsGzip = gzipSync(JSON.stringify(parsed.rows), { level: zlib.Z_BEST_SPEED });
+      timer.mark('archive');
       await manager.query(
-        `INSERT INTO import_version (programme_id, year, dataset, number, current, content_hash, file_name, format, row_count, rows, imported_by_user_id, imported_by)
+        `INSERT INTO import_version (programme_id, year, dataset, number, current, content_hash, file_name, format, row_count, rows_gzip, imported_by_user_id, imported_by)
          VALUES ($1, $2, $3, $4, true, $5, $6, $7, $8, $9, $10, $11)`,
-        [programme.id, year, dataset, number, parsed.contentHash, file.originalname, parsed.format, parsed.rows.length, JSON.stringify(parsed.rows), principal.userId, principal.displayName],
+        [programme.id, year, dataset, number, parsed.contentHash, file.originalname, parsed.format, parsed.rows.length, rowsGzip, principal.userId, principal.displayName],
       );
       timer.mark('version');
       await this.audit.record(
