@@ -11,6 +11,7 @@ import {
   isImportRejectedError,
   parseImportFile,
   type DatasetKey,
+  type EpisodeRow,
   type ImportError,
 } from '@sdat/imports';
 import type { ImportDatasetView, ImportOutcome, ImportVersionView } from '@sdat/api-types';
@@ -24,6 +25,7 @@ import { APP_CONFIG } from '../config/config.module';
 import { pseudonymSecret, type AppConfig } from '../config/env';
 import { assertYearUnlocked } from '../reports/report-locks';
 import { DATASET_STORE } from './dataset-store';
+import { episodeBatch, type EpisodeBatchFormat } from './episode-table';
 import { ImportProgress, PhaseTimer } from './import-progress';
 
 
@@ -52,6 +54,8 @@ export class ImportValidationException extends HttpException {
 @Injectable()
 export class ImportsService {
   private readonly secret: string;
+  /** How the episodes reach the database: COPY on a server, unnest arrays on the embedded PGlite. */
+  private readonly episodeFormat: EpisodeBatchFormat;
   private readonly logger = new Logger('Imports');
 
   constructor(
@@ -60,6 +64,7 @@ export class ImportsService {
     private readonly audit: AuditService,
   ) {
     this.secret = pseudonymSecret(config);
+    this.episodeFormat = config.databaseMode === 'server' ? 'copy' : 'arrays';
   }
 
   /** HMAC-SHA-256 of the operator's own identifier: the identifier itself is never stored. */
@@ -154,10 +159,10 @@ export class ImportsService {
         );
         return { ...base, status: 'unchanged' as const, version: current.number as number };
       }
-      await (DATASET_STORE[dataset].write as (em: typeof manager, at: { programmeId: number; year: number }, rows: unknown[], timer?: PhaseTimer) => Promise<void>)(
+      await (DATASET_STORE[dataset].write as (em: typeof manager, at: { programmeId: number; year: number }, input: unknown, timer?: PhaseTimer) => Promise<void>)(
         manager,
         { programmeId: programme.id, year },
-        parsed.rows,
+        dataset === 'episodes' ? episodeBatch(parsed.rows as EpisodeRow[], this.episodeFormat) : parsed.rows,
         timer,
       );
       timer.mark('write');
