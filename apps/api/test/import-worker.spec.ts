@@ -185,4 +185,28 @@ describe('import worker thread', () => {
     expect((await dying.prepare(request(files[0] as Buffer))).mode).toBe('worker');
     expect(launches).toBe(2);
   });
+
+  it('refuses a file still unread after the time allowed (413), fails the others in flight and restarts the worker', async () => {
+    let launches = 0;
+    const silent = `require('node:worker_threads').parentPort.on('message', () => undefined);`;
+    // Then a worker that answers at once (an empty result: no archive to wait for).
+    const quick = `const { parentPort } = require('node:worker_threads');
+      parentPort.on('message', ({ id }) => parentPort.postMessage({ id, kind: 'prepared', ok: true, prepared: { errors: [], rowCount: 0 } }));`;
+    const stuck = preparer({
+      timeoutMs: 2_000,
+      launchWorker: () => {
+        launches += 1;
+        return new Worker(launches === 1 ? silent : quick, { eval: true });
+      },
+    });
+    const bytes = csvFile('episodes', episodes(2024, 5));
+    const first = stuck.prepare(request(bytes));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const second = stuck.prepare(request(bytes));
+    await expect(first).rejects.toBeInstanceOf(ImportRejectedError);
+    await expect(first).rejects.toMatchObject({ status: 413, message: 'La lecture du fichier a duré plus de 2 secondes : découpez-le en plusieurs fichiers plus petits.' });
+    await expect(second).rejects.toThrow("Le worker des imports a été redémarré : la lecture d'un autre fichier a duré plus de 2 secondes.");
+    expect(await stuck.prepare(request(bytes))).toMatchObject({ mode: 'worker', archive: null });
+    expect(launches).toBe(2);
+  });
 });

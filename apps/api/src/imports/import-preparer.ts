@@ -8,8 +8,12 @@ import type { PrepareMessage, PrepareReply } from './import-worker.protocol';
 /** Name of the worker bundle webpack emits next to main.js (extra entry, see apps/api/webpack.config.js). */
 export const IMPORT_WORKER_BUNDLE = 'import-worker.js';
 
-/** A file that takes longer than this to validate is abandoned and its worker restarted. */
-const PREPARE_TIMEOUT_MS = 120_000;
+/**
+ * A file still being read after this long (queue included) is refused with a 413 and the worker
+ * restarted. Far above what the size limits allow (100,000 CSV rows: ≈ 1.5 s), it only stops a
+ * pathological file from holding the worker for ever.
+ */
+const PREPARE_TIMEOUT_MS = 300_000;
 
 export interface PreparedFile {
   prepared: PreparedImport;
@@ -26,6 +30,8 @@ export interface ImportPreparerOptions {
   /** Starts an import worker; null = prepare in-process. Default: the bundle next to this file, when present. */
   launchWorker?: (() => Worker) | null;
   log?: (level: 'log' | 'warn' | 'error', message: string) => void;
+  /** Time allowed to read one file (tests shorten it). */
+  timeoutMs?: number;
 }
 
 /** The worker bundle next to the running code (dist/apps/api/import-worker.js), or null from the TS sources. */
@@ -58,10 +64,12 @@ export class ImportPreparer {
   private nextId = 1;
   private readonly launchWorker: (() => Worker) | null;
   private readonly log: NonNullable<ImportPreparerOptions['log']>;
+  private readonly timeoutMs: number;
   private fallbackLogged = false;
 
   constructor(options: ImportPreparerOptions = {}) {
     this.log = options.log ?? (() => undefined);
+    this.timeoutMs = options.timeoutMs ?? PREPARE_TIMEOUT_MS;
     if (options.launchWorker !== undefined) {
       this.launchWorker = options.launchWorker;
     } else {
@@ -86,7 +94,7 @@ export class ImportPreparer {
     const worker = this.ensureWorker(this.launchWorker);
     const id = this.nextId++;
     const file = await new Promise<PreparedFile>((resolve, reject) => {
-      const timer = setTimeout(() => this.failAll(new Error(`Lecture du fichier interrompue après ${PREPARE_TIMEOUT_MS / 1000} s.`)), PREPARE_TIMEOUT_MS);
+      const timer = setTimeout(() => this.timedOut(id), this.timeoutMs);
       timer.unref();
       this.pending.set(id, { prepared: { resolve, reject }, timer });
       const message: PrepareMessage = { id, request };
@@ -106,7 +114,9 @@ export class ImportPreparer {
       this.failAll(error);
     });
     worker.on('exit', (code) => {
-      if (this.worker === worker) this.worker = null;
+      // A worker stopped by failAll exits later: its requests are already failed, and those in flight now belong to its successor.
+      if (this.worker !== worker) return;
+      this.worker = null;
       if (this.pending.size) this.failAll(new Error(`Le worker des imports s'est arrêté (code ${code}).`));
     });
     this.worker = worker;
@@ -147,6 +157,18 @@ export class ImportPreparer {
     if (!pending) return;
     clearTimeout(pending.timer);
     this.pending.delete(id);
+  }
+
+  /** The file `id` took too long: refused (413); the others in flight fail with the worker, which restarts on the next request. */
+  private timedOut(id: number): void {
+    const pending = this.pending.get(id);
+    if (!pending) return;
+    this.pending.delete(id);
+    const limit = this.timeoutMs >= 60_000 ? `${Math.round(this.timeoutMs / 60_000)} minutes` : `${Math.round(this.timeoutMs / 1000)} secondes`;
+    const refused = new ImportRejectedError('file_too_large', 413, `La lecture du fichier a duré plus de ${limit} : découpez-le en plusieurs fichiers plus petits.`);
+    pending.prepared?.reject(refused);
+    pending.archive?.reject(refused);
+    this.failAll(new Error(`Le worker des imports a été redémarré : la lecture d'un autre fichier a duré plus de ${limit}.`));
   }
 
   /** Rejects every request in flight and stops the worker (a new one starts on the next request). */
