@@ -256,8 +256,8 @@ await measure('import', async () => {
     .filter((line) => line.includes('"Import terminé"'))
     .map((line) => {
       try {
-        const { totalMs, phasesMs } = JSON.parse(line);
-        return { totalMs, phasesMs };
+        const { totalMs, phasesMs, workerMs, preparedIn } = JSON.parse(line);
+        return { totalMs, phasesMs, workerMs, preparedIn };
       } catch {
         return null;
       }
