@@ -254,7 +254,10 @@ await measure('import', async () => {
     runs.push({ ms: Math.round(ms), apiCpuMs, status: body.status, rows: body.rows, version: body.version, fileMB: Math.round((csv.length / 1048576) * 10) / 10 });
     log(`  import ${prefix} : ${fmtMs(ms)} (${body.status}, ${body.rows} lignes ; CPU de l'API ${apiCpuMs === null ? '?' : fmtMs(apiCpuMs)})`);
   }
-  // The API logs the time of each phase of an import (« Import terminé », level info: BENCH_API_LOG_LEVEL=info).
+  // The API logs the time of each phase of an import (« Import terminé », level info: BENCH_API_LOG_LEVEL=info),
+  // sometimes just after its answer: give the last line a moment.
+  const phaseLines = () => api.output().split('\n').filter((line) => line.includes('"Import terminé"')).length;
+  for (let k = 0; k < 20 && ['info', 'debug', 'trace'].includes(config.apiLogLevel) && phaseLines() < runs.length; k++) await sleep(100);
   const phases = api
     .output()
     .split('\n')
