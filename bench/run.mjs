@@ -32,6 +32,8 @@ const config = {
   importRows: Number(env.BENCH_IMPORT_ROWS ?? 100_000),
   readyRuns: Number(env.BENCH_READY_RUNS ?? 3),
   apiLogLevel: env.BENCH_API_LOG_LEVEL ?? 'warn',
+  // What dist/apps/api was built from, when it is not the checked-out commit (comparing two builds with --skip-build).
+  apiBuild: env.BENCH_API_BUILD ?? null,
 };
 const only = flags.only ? new Set(flags.only.split(',')) : null;
 const wanted = (name) => !only || only.has(name);
@@ -259,15 +261,45 @@ await measure('import', async () => {
   const runs = [];
   for (const prefix of ['BANC-A', 'BANC-B', 'BANC-C']) {
     const csv = support.csvFile('episodes', support.episodes(year, config.importRows, prefix));
+    const cpu = api.cpuMs();
     const t = performance.now();
     const r = await operator.upload(`/api/programmes/${target}/imports/episodes?year=${year}`, `accompagnements-${prefix}.csv`, csv);
     const body = await r.json();
     const ms = performance.now() - t;
+    // CPU of the API process meanwhile (all its threads; in embedded mode PGlite's too): steadier than wall time on a shared machine.
+    const apiCpuMs = cpu === null ? null : Math.round(api.cpuMs() - cpu);
     if (r.status !== 200) throw new Error(`import ${r.status} ${JSON.stringify(body).slice(0, 1000)}`);
-    runs.push({ ms: Math.round(ms), status: body.status, rows: body.rows, version: body.version, fileMB: Math.round((csv.length / 1048576) * 10) / 10 });
-    log(`  import ${prefix} : ${fmtMs(ms)} (${body.status}, ${body.rows} lignes)`);
+    runs.push({ ms: Math.round(ms), apiCpuMs, status: body.status, rows: body.rows, version: body.version, fileMB: Math.round((csv.length / 1048576) * 10) / 10 });
+    log(`  import ${prefix} : ${fmtMs(ms)} (${body.status}, ${body.rows} lignes ; CPU de l'API ${apiCpuMs === null ? '?' : fmtMs(apiCpuMs)})`);
   }
-  return { endpoint: `POST /api/programmes/${target}/imports/episodes?year=${year}`, rows: config.importRows, runs, median: stats(runs.map((r) => r.ms)).median };
+  // The API logs the time of each phase of an import (« Import terminé », level info: BENCH_API_LOG_LEVEL=info),
+  // sometimes just after its answer: give the last line a moment.
+  const phaseLines = () => api.output().split('\n').filter((line) => line.includes('"Import terminé"')).length;
+  for (let k = 0; k < 20 && ['info', 'debug', 'trace'].includes(config.apiLogLevel) && phaseLines() < runs.length; k++) await sleep(100);
+  const phases = api
+    .output()
+    .split('\n')
+    .filter((line) => line.includes('"Import terminé"'))
+    .map((line) => {
+      try {
+        const { totalMs, phasesMs, workerMs, preparedIn } = JSON.parse(line);
+        return { totalMs, phasesMs, workerMs, preparedIn };
+      } catch {
+        return null;
+      }
+    })
+    .filter(Boolean)
+    .slice(-runs.length);
+  phases.forEach((p, i) => runs[i] && (runs[i].apiPhasesMs = p));
+  for (const p of phases) log(`  phases (ms) : ${JSON.stringify(p)}`);
+  const cpus = runs.map((r) => r.apiCpuMs).filter((v) => v !== null);
+  return {
+    endpoint: `POST /api/programmes/${target}/imports/episodes?year=${year}`,
+    rows: config.importRows,
+    runs,
+    median: stats(runs.map((r) => r.ms)).median,
+    apiCpuMsMedian: cpus.length ? stats(cpus).median : null,
+  };
 });
 
 // 6. dashboard: initial JS (gzip) and time until the programme page shows its figures
@@ -329,7 +361,7 @@ function markdown(r) {
   if (m.throughput) rows.push([`3. Fiche dispositif à ${m.throughput.connections} connexions, ${m.throughput.seconds} s`, `${m.throughput.requestsPerSecond} req/s, p50 ${fmtMs(m.throughput.latencyMs.p50)}, p95 ${fmtMs(m.throughput.latencyMs.p95)}, p99 ${fmtMs(m.throughput.latencyMs.p99)}, erreurs ${m.throughput.errors + m.throughput.non2xx}`, `≥ ${TARGETS.throughputRps} req/s, p95 < ${TARGETS.throughputP95Ms} ms`, verdict(m.throughput.requestsPerSecond >= TARGETS.throughputRps && m.throughput.latencyMs.p95 < TARGETS.throughputP95Ms)]);
   if (m.pdf) rows.push(['4. Un bilan PDF', fmtMs(m.pdf.one.median), `< ${TARGETS.pdfMs} ms`, verdict(m.pdf.one.median < TARGETS.pdfMs)]);
   if (m.pdf) rows.push([`4. ${m.pdf.inARow.count} bilans d’affilée : /api/health pendant (p50 / p99 / max)`, `${fmtMs(m.pdf.healthLatencyDuringPdfs.median)} / ${fmtMs(m.pdf.healthLatencyDuringPdfs.p99)} / ${fmtMs(m.pdf.healthLatencyDuringPdfs.max)} (au repos p50 ${fmtMs(m.pdf.healthLatencyIdle.median)}) ; total ${fmtMs(m.pdf.inARow.totalMs)}`, 'l’API reste réactive', '—']);
-  if (m.import) rows.push([`5. Import de ${m.import.rows} accompagnements (CSV)`, fmtMs(m.import.median), `< ${TARGETS.importMs / 1000} s`, verdict(m.import.median < TARGETS.importMs)]);
+  if (m.import) rows.push([`5. Import de ${m.import.rows} accompagnements (CSV)`, `${fmtMs(m.import.median)}${m.import.apiCpuMsMedian ? ` (CPU de l’API ${fmtMs(m.import.apiCpuMsMedian)})` : ''}`, `< ${TARGETS.importMs / 1000} s`, verdict(m.import.median < TARGETS.importMs)]);
   if (m.dashboard?.initialJs?.jsGzipKB !== undefined) rows.push(['6. JavaScript initial du tableau de bord (gzip -9)', `${m.dashboard.initialJs.jsGzipKB} Ko (${m.dashboard.initialJs.files.length} fichiers)`, `≤ ${TARGETS.initialJsGzipKB} Ko`, verdict(m.dashboard.initialJs.jsGzipKB <= TARGETS.initialJsGzipKB)]);
   if (m.dashboard?.programmePage?.fromNavigationStart) rows.push(['6. Page dispositif : chiffres clés affichés (Chromium, cache vide)', fmtMs(m.dashboard.programmePage.fromNavigationStart.median), '—', '—']);
   if (m.ready) rows.push(['7. Démarrage → « SDAT indicateurs prêt » (embarqué, répertoire neuf, démo)', fmtMs(m.ready.freshDirectoryWithDemoData.median), `< ${TARGETS.readyMs / 1000} s`, verdict(m.ready.freshDirectoryWithDemoData.median < TARGETS.readyMs)]);
@@ -337,7 +369,7 @@ function markdown(r) {
   return `# Banc d’essai — ${r.machine.date}
 
 - Machine : ${r.machine.cpuModel}, ${r.machine.cores} cœurs, ${r.machine.memoryGiB} Gio, ${r.machine.os}, Node ${r.machine.node}
-- Commit : ${r.machine.gitCommit}${r.machine.uncommittedChangesInAppsOrLibs ? ' (+ modifications non commitées dans apps/ ou libs/)' : ''}
+- Commit : ${r.machine.gitCommit}${r.machine.uncommittedChangesInAppsOrLibs ? ' (+ modifications non commitées dans apps/ ou libs/)' : ''}${r.config.apiBuild ? `\n- API mesurée : ${r.config.apiBuild}` : ''}
 - Base : **${r.database.mode}** — ${r.database.engine} — ${r.database.name}${r.database.sizeMB ? ` (${r.database.sizeMB} Mo)` : ''}
 - Échelle ${d.size.scale} (1 = nationale) : ${d.size.programmes} dispositifs, ${d.size.departements} départements, ${d.size.years.length} années, ${d.counts.support_episode} accompagnements, graine ${d.seed} ; généré en ${fmtMs(d.generationMs)}
 - Lignes : ${Object.entries(d.counts).map(([k, v]) => `${k} ${v}`).join(', ')}

@@ -1,3 +1,4 @@
+import { gunzipSync } from 'node:zlib';
 import { datasetSpec } from '@sdat/imports';
 import fc from 'fast-check';
 import { DataSource } from 'typeorm';
@@ -53,7 +54,12 @@ describe('imports: validated, transactional, idempotent, versioned', () => {
     expect(await episodeCount()).toBe(40);
     const keys: { participant_key: string }[] = await ds.query(`SELECT participant_key FROM support_episode e JOIN programme p ON p.id = e.programme_id WHERE p.code = $1`, [CODE]);
     expect(keys.every((k) => /^[0-9a-f]{64}$/.test(k.participant_key))).toBe(true);
-    const dump = JSON.stringify(await ds.query('SELECT * FROM import_version')) + JSON.stringify(await ds.query('SELECT details FROM audit_log'));
+    // The version keeps its normalised rows, gzip-compressed: pseudonymous keys only.
+    const versions: { rows_gzip: Buffer; row_count: number }[] = await ds.query('SELECT * FROM import_version');
+    const kept = versions.map((v) => gunzipSync(v.rows_gzip).toString('utf8'));
+    expect(JSON.parse(kept[0] as string)).toHaveLength(40);
+    expect(JSON.parse(kept[0] as string)[0]).toMatchObject({ participantKey: expect.stringMatching(/^[0-9a-f]{64}$/), kind: 'follow_up', entryDate: '2024-03-01' });
+    const dump = JSON.stringify(versions) + kept.join('') + JSON.stringify(await ds.query('SELECT details FROM audit_log'));
     expect(dump).not.toContain('DOS-2024-0001');
     // The indicators see the new year: 40 entries in 2024.
     const indicators = (await operator.get(`/api/programmes/${CODE}/indicators?year=${YEAR}&basis=actual`).expect(200)).body;
@@ -110,6 +116,12 @@ describe('imports: validated, transactional, idempotent, versioned', () => {
     ]);
     const [audit] = await ds.query(`SELECT details FROM audit_log WHERE action = 'import' ORDER BY id DESC LIMIT 1`);
     expect(audit.details).toMatchObject({ version: 2, replacedVersion: 1, rows: 42 });
+    // Both versions keep their own rows.
+    const kept: { number: number; rows_gzip: Buffer }[] = await ds.query(`SELECT number, rows_gzip FROM import_version WHERE dataset = 'episodes' ORDER BY number`);
+    expect(kept.map((v) => [v.number, JSON.parse(gunzipSync(v.rows_gzip).toString('utf8')).length])).toEqual([
+      [1, 40],
+      [2, 42],
+    ]);
   });
 
   it('exports every dataset in the template layout, and the export re-imports unchanged', async () => {
