@@ -4,6 +4,8 @@ import {
   Controller,
   Get,
   HttpCode,
+  HttpException,
+  Logger,
   NotFoundException,
   Param,
   Patch,
@@ -26,6 +28,7 @@ import { CurrentUser } from '../auth/current-user.decorator';
 import { Policy, PROGRAMME_READERS } from '../auth/policy';
 import type { Principal } from '../auth/principal';
 import { RateLimit } from '../auth/rate-limit';
+import { DATABASE_UNAVAILABLE, isDatabaseUnavailable } from '../common/http-errors';
 import { ImportJobs } from './import-progress';
 import { BudgetLineEdit, EpisodeEdit, StaffLineEdit } from './edits';
 import { EditsService } from './edits.service';
@@ -86,6 +89,7 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 @Controller()
 export class ImportsController {
   private readonly jobs = new ImportJobs();
+  private readonly logger = new Logger('Imports');
 
   constructor(
     private readonly imports: ImportsService,
@@ -178,14 +182,22 @@ export class ImportsController {
     const progress = this.jobs.create(user.userId);
     this.imports.import(key, code, q.year, file, user, request, progress).then(
       (outcome) => progress.update({ phase: 'done', result: outcome }),
-      (error: unknown) =>
-        progress.update({
-          phase: 'failed',
-          result: error instanceof Error && 'getResponse' in error ? (error as { getResponse(): unknown }).getResponse() : { message: 'Une erreur inattendue est survenue.' },
-        }),
+      (error: unknown) => progress.update({ phase: 'failed', result: this.failureOf(error) }),
     );
     res.status(202);
     return progress.view;
+  }
+
+  /**
+   * What a failed asynchronous import reports: the body of an HTTP error (row errors, 409, 413…), the
+   * French 503 when the database is unreachable, else a generic message — logged with its stack, as
+   * the error filter does for a synchronous request.
+   */
+  private failureOf(error: unknown): unknown {
+    if (error instanceof HttpException) return error.getResponse();
+    if (isDatabaseUnavailable(error)) return { statusCode: 503, message: DATABASE_UNAVAILABLE };
+    this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+    return { statusCode: 500, message: 'Une erreur inattendue est survenue. Elle a été enregistrée.' };
   }
 
   @Get('import-jobs/:id')
