@@ -350,6 +350,33 @@ export class ReferenceService {
     return findings.map(findingView);
   }
 
+  /** The reconciliation findings of one programme: `listFindings()` filtered on it, read with a WHERE. */
+  async programmeFindings(code: string): Promise<ReconciliationFindingView[]> {
+    const findings = await this.ds.getRepository(ReconciliationFinding).find({
+      where: { programme: { code } },
+      relations: { agreement: true, programme: true },
+      order: { id: 'ASC' },
+    });
+    return findings.map(findingView);
+  }
+
+  /**
+   * The occurrences of ONE programme's own rules of one kind between two dates, as `obligations()`
+   * expands them (same rules, same agreement validity, same order), without their status. Reads
+   * those rules and their agreement only — `obligations()` reads every rule, agreement and forecast
+   * budget of the country (5,000 budgets at national scale) — so that a report can know its own
+   * due date cheaply.
+   */
+  async programmeObligations(code: string, kind: string, from: string, to: string): Promise<ObligationOccurrence[]> {
+    const rules = await this.ds.getRepository(ObligationRule).find({
+      where: { programme: { code }, kind },
+      relations: { agreement: true, programme: true },
+      order: { id: 'ASC' },
+    });
+    const agreements = new Map(rules.map((r) => [r.agreement.code, r.agreement]));
+    return expandObligations(rules.map(toScheduleRule), [...agreements.values()].map(toScheduleAgreement), { from, to });
+  }
+
   /**
    * Concrete obligations between two dates, computed from the rules stored with each agreement
    * (never typed dates), with a status: 'remis' when the expected document is in the database

@@ -5,7 +5,6 @@ import { annualReportDueDate, type AnnualReportData, type AnnualReportNarrative,
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { AnnualReportStatusCode } from '@sdat/api-types';
-import { format } from 'date-fns';
 import { IndicatorsService } from '../indicators/indicators.service';
 import { ReferenceService } from '../reference/reference.service';
 import { ReportRenderer, type RenderedPdf } from './report-renderer';
@@ -43,10 +42,10 @@ export class ReportsService implements OnModuleDestroy {
   /** Everything the annual report of `code` for `year` shows (404 in French for an unknown programme). */
   async annualReportData(code: string, year: number, basis: Basis, viewer: Viewer): Promise<AnnualReportData> {
     const programme = await this.reference.getProgramme(code);
-    const state = await this.reportState(code, year);
     const withActual = basis === 'actual';
-    const [agreement, budgetForecast, budgetActual, fundingForecast, fundingActual, indicatorsActual, indicatorsForecast, findings, dueDate] =
+    const [state, agreement, budgetForecast, budgetActual, fundingForecast, fundingActual, indicatorsActual, indicatorsForecast, findings, dueDate] =
       await Promise.all([
+        this.reportState(code, year),
         orNull(this.reference.getAgreement(programme.agreement.code)),
         orNull<BudgetView>(this.reference.getBudget(code, year, 'forecast')),
         withActual ? orNull<BudgetView>(this.reference.getBudget(code, year, 'actual')) : Promise.resolve(null),
@@ -54,7 +53,7 @@ export class ReportsService implements OnModuleDestroy {
         withActual ? orNull<FundingView>(this.reference.getFunding(code, year, 'actual')) : Promise.resolve(null),
         withActual ? this.indicators.forProgrammeYear(code, year, 'actual', viewer) : Promise.resolve(null),
         this.indicators.forProgrammeYear(code, year, 'forecast', viewer),
-        this.reference.listFindings(),
+        this.reference.programmeFindings(code),
         this.dueDate(code, year),
       ]);
     const summary: AgreementSummary | null = agreement
@@ -88,7 +87,7 @@ export class ReportsService implements OnModuleDestroy {
       funding: { forecast: fundingForecast, actual: fundingActual },
       indicators: { actual: indicatorsActual, forecast: indicatorsForecast },
       catalogue: this.indicators.catalogue(),
-      findings: findings.filter((f) => f.programmeCode === code),
+      findings,
       demo,
       status: REPORT_STATUS_LABELS[state.status],
       version: state.nextVersion,
@@ -102,9 +101,9 @@ export class ReportsService implements OnModuleDestroy {
    * obligation schedule; 15 March N+1 when the agreement no longer covers year N.
    */
   async dueDate(code: string, year: number): Promise<string> {
-    const today = format(new Date(), 'yyyy-MM-dd');
-    const schedule = await this.reference.obligations(`${year + 1}-01-01`, `${year + 1}-12-31`, today);
-    const rule = schedule.obligations.find((o) => o.kind === 'annual_report' && o.programmeCode === code && o.periodYear === year && o.dueDate);
+    // The programme's own annual-report rules only: the whole country's schedule is not needed.
+    const occurrences = await this.reference.programmeObligations(code, 'annual_report', `${year + 1}-01-01`, `${year + 1}-12-31`);
+    const rule = occurrences.find((o) => o.periodYear === year && o.dueDate);
     return rule?.dueDate ?? annualReportDueDate(year);
   }
 
