@@ -1,4 +1,4 @@
-import type { Viewer } from '../auth/viewer';
+import { INTERNAL_VIEWER, type Viewer } from '../auth/viewer';
 import { Injectable, Logger, NotFoundException, OnModuleDestroy } from '@nestjs/common';
 import type { AgreementSummary, Basis, BudgetView, FundingView, ProgrammeIndicatorsResponse } from '@sdat/api-types';
 import { annualReportDueDate, type AnnualReportData, type AnnualReportNarrative, type CommitteePackData, type ReportStatus } from '@sdat/reports';
@@ -142,6 +142,26 @@ export class ReportsService implements OnModuleDestroy {
     const rendered = await this.renderer.render(data, new Date().toISOString());
     this.logger.log(`Bilan ${code} ${year} (${basis}) : ${rendered.pdf.length} octets en ${rendered.renderMs} ms (${rendered.mode === 'worker' ? 'worker thread' : 'processus principal'}).`);
     return rendered;
+  }
+
+  /**
+   * Once the app listens (main.ts): renders one real report — the latest year of the first programme
+   * that has a budget, full view — and throws it away, so that the first reader's report runs on
+   * compiled code, in this thread (data) and in the worker (layout). Never fails: logs a problem.
+   */
+  async warmUp(): Promise<void> {
+    const started = performance.now();
+    try {
+      this.renderer.start();
+      const [row]: { code: string; year: number }[] = await this.dataSource.query(
+        `SELECT p.code, b.year FROM budget b JOIN programme p ON p.id = b.programme_id ORDER BY p.id, b.year DESC LIMIT 1`,
+      );
+      if (!row) return;
+      await this.renderer.render(await this.annualReportData(row.code, row.year, 'actual', INTERNAL_VIEWER), new Date().toISOString());
+      this.logger.log(`Rendu des bilans préchauffé en ${Math.round(performance.now() - started)} ms (${row.code} ${row.year}).`);
+    } catch (error) {
+      this.logger.warn(`Préchauffage du rendu des bilans impossible : ${error instanceof Error ? error.message : String(error)}`);
+    }
   }
 
   async onModuleDestroy(): Promise<void> {
