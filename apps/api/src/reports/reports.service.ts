@@ -7,7 +7,12 @@ import { DataSource } from 'typeorm';
 import type { AnnualReportStatusCode } from '@sdat/api-types';
 import { IndicatorsService } from '../indicators/indicators.service';
 import { ReferenceService } from '../reference/reference.service';
+import { RenderedPdfCache, renderKey } from './rendered-pdf-cache';
 import { ReportRenderer, type RenderedPdf } from './report-renderer';
+import type { PdfDocument } from './report-worker.protocol';
+
+/** Rendered drafts kept in memory: ≈ 200 annual reports (≈ 150 KB each). */
+const PDF_CACHE_BYTES = 32 * 1024 * 1024;
 
 export const REPORT_STATUS_LABELS: Readonly<Record<AnnualReportStatusCode, ReportStatus>> = {
   draft: 'projet',
@@ -32,6 +37,7 @@ export class ReportsService implements OnModuleDestroy {
   private readonly renderer = new ReportRenderer({
     log: (level, message) => this.logger[level](message),
   });
+  private readonly cache = new RenderedPdfCache<RenderedPdf>(PDF_CACHE_BYTES);
 
   constructor(
     private readonly reference: ReferenceService,
@@ -132,16 +138,24 @@ export class ReportsService implements OnModuleDestroy {
   }
 
   async renderCommitteePack(data: CommitteePackData, generatedAt = new Date().toISOString()): Promise<RenderedPdf> {
-    const rendered = await this.renderer.renderDocument({ kind: 'committee_pack', data }, generatedAt);
-    this.logger.log(`Dossier du comité de suivi ${data.agreement.code} ${data.year} : ${rendered.pdf.length} octets en ${rendered.renderMs} ms.`);
+    const { value: rendered, cached } = await this.cachedRender({ kind: 'committee_pack', data }, generatedAt);
+    this.logger.log(`Dossier du comité de suivi ${data.agreement.code} ${data.year} : ${rendered.pdf.length} octets ${cached ? 'en cache' : `en ${rendered.renderMs} ms`}.`);
     return rendered;
   }
 
   async annualReportPdf(code: string, year: number, basis: Basis, viewer: Viewer): Promise<RenderedPdf> {
+    const started = performance.now();
     const data = await this.annualReportData(code, year, basis, viewer);
-    const rendered = await this.renderer.render(data, new Date().toISOString());
-    this.logger.log(`Bilan ${code} ${year} (${basis}) : ${rendered.pdf.length} octets en ${rendered.renderMs} ms (${rendered.mode === 'worker' ? 'worker thread' : 'processus principal'}).`);
+    const dataMs = Math.round(performance.now() - started);
+    const { value: rendered, cached } = await this.cachedRender({ kind: 'annual_report', data }, new Date().toISOString());
+    const where = rendered.mode === 'worker' ? 'worker thread' : 'processus principal';
+    this.logger.log(`Bilan ${code} ${year} (${basis}) : ${rendered.pdf.length} octets ; données en ${dataMs} ms, ${cached ? 'PDF en cache' : `rendu en ${rendered.renderMs} ms (${where})`}.`);
     return rendered;
+  }
+
+  /** A draft rendered from the same data the same day is the same document: rendered once (see RenderedPdfCache). */
+  private cachedRender(document: PdfDocument, generatedAt: string): Promise<{ value: RenderedPdf; cached: boolean }> {
+    return this.cache.get(renderKey(document, generatedAt), () => this.renderer.renderDocument(document, generatedAt));
   }
 
   /**
