@@ -274,7 +274,8 @@ export class ReferenceService {
   private async agreementSummary(a: Agreement): Promise<AgreementSummary> {
     const [signatories, programmes] = await Promise.all([
       this.ds.getRepository(AgreementSignatory).find({ where: { agreement: { id: a.id } }, relations: { organisation: true }, order: { id: 'ASC' } }),
-      this.ds.getRepository(Programme).find({ where: { agreement: { id: a.id } }, order: { annexNumber: 'ASC' } }),
+      // Codes only: an agreement may hold a thousand programmes (the national benchmark's does).
+      this.ds.getRepository(Programme).find({ select: { id: true, code: true, annexNumber: true }, where: { agreement: { id: a.id } }, order: { annexNumber: 'ASC' } }),
     ]);
     return {
       code: a.code,
@@ -294,6 +295,13 @@ export class ReferenceService {
   async listAgreements(): Promise<AgreementSummary[]> {
     const agreements = await this.ds.getRepository(Agreement).find({ order: { startDate: 'DESC', code: 'ASC' } });
     return Promise.all(agreements.map((a) => this.agreementSummary(a)));
+  }
+
+  /** The summary of one agreement (what `getAgreement` starts with), without its articles, actions, targets, rules and findings. */
+  async getAgreementSummary(code: string): Promise<AgreementSummary> {
+    const a = await this.ds.getRepository(Agreement).findOne({ where: { code } });
+    if (!a) throw new NotFoundException(`Convention introuvable : « ${code} ».`);
+    return this.agreementSummary(a);
   }
 
   async getAgreement(code: string): Promise<AgreementDetail> {

@@ -1,6 +1,6 @@
 import { INTERNAL_VIEWER, type Viewer } from '../auth/viewer';
 import { Injectable, Logger, NotFoundException, OnModuleDestroy } from '@nestjs/common';
-import type { AgreementSummary, Basis, BudgetView, FundingView, ProgrammeIndicatorsResponse } from '@sdat/api-types';
+import type { Basis, BudgetView, FundingView, ProgrammeIndicatorsResponse } from '@sdat/api-types';
 import { annualReportDueDate, type AnnualReportData, type AnnualReportNarrative, type CommitteePackData, type ReportStatus } from '@sdat/reports';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -52,7 +52,7 @@ export class ReportsService implements OnModuleDestroy {
     const [state, agreement, budgetForecast, budgetActual, fundingForecast, fundingActual, indicatorsActual, indicatorsForecast, findings, dueDate] =
       await Promise.all([
         this.reportState(code, year),
-        orNull(this.reference.getAgreement(programme.agreement.code)),
+        orNull(this.reference.getAgreementSummary(programme.agreement.code)),
         orNull<BudgetView>(this.reference.getBudget(code, year, 'forecast')),
         withActual ? orNull<BudgetView>(this.reference.getBudget(code, year, 'actual')) : Promise.resolve(null),
         orNull<FundingView>(this.reference.getFunding(code, year, 'forecast')),
@@ -62,21 +62,6 @@ export class ReportsService implements OnModuleDestroy {
         this.reference.programmeFindings(code),
         this.dueDate(code, year),
       ]);
-    const summary: AgreementSummary | null = agreement
-      ? {
-          code: agreement.code,
-          title: agreement.title,
-          kind: agreement.kind,
-          startDate: agreement.startDate,
-          endDate: agreement.endDate,
-          durationMonths: agreement.durationMonths,
-          renewalKind: agreement.renewalKind,
-          renewalNote: agreement.renewalNote,
-          noticeMonths: agreement.noticeMonths,
-          signatories: agreement.signatories,
-          programmeCodes: agreement.programmeCodes,
-        }
-      : null;
     const indicatorsDemo = (set: ProgrammeIndicatorsResponse | null) => set?.demo === true;
     const demo =
       [budgetForecast, budgetActual].some((b) => b?.demo === true) ||
@@ -88,7 +73,7 @@ export class ReportsService implements OnModuleDestroy {
       year,
       basis,
       programme,
-      agreement: summary,
+      agreement,
       budgets: { forecast: budgetForecast, actual: budgetActual },
       funding: { forecast: fundingForecast, actual: fundingActual },
       indicators: { actual: indicatorsActual, forecast: indicatorsForecast },
