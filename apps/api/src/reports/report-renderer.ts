@@ -2,7 +2,6 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { AnnualReportData } from '@sdat/reports';
-import { renderPdfDocument } from './render-annual-report';
 import type { PdfDocument, RenderReply, RenderRequest } from './report-worker.protocol';
 
 /** Name of the worker bundle webpack emits next to main.js (extra entry, see apps/api/webpack.config.js). */
@@ -108,6 +107,8 @@ export class ReportRenderer {
         this.fallbackLogged = true;
         this.log('warn', `Fichier ${WORKER_BUNDLE} introuvable à côté du code (exécution depuis les sources TypeScript) : les PDF sont rendus dans le processus principal.`);
       }
+      // Loaded here, not at start-up: with the worker, the API's own thread never needs pdfmake nor ECharts.
+      const { renderPdfDocument } = await import('./render-annual-report');
       const { pdf, renderMs } = await renderPdfDocument(document, generatedAt);
       return { pdf, renderMs, mode: 'in-process' };
     }
