@@ -5,7 +5,6 @@
  * (report-worker.ts); the same function runs in-process when the worker file is absent.
  */
 import { buildAnnualReport, buildCommitteePack, type AnnualReportData, type RenderChart } from '@sdat/reports';
-import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
 import type { PdfDocument } from './report-worker.protocol';
 import * as echarts from 'echarts';
 // pdfmake 0.3 exports a singleton instance whose methods live on its prototype: a namespace import
@@ -55,61 +54,6 @@ export async function renderAnnualReportPdf(data: AnnualReportData, generatedAt:
   const definition = buildAnnualReport(data, { renderChart: renderChartToSvg, generatedAt });
   const pdf = await pdfmake.createPdf(definition).getBuffer();
   return { pdf, renderMs: Math.round(performance.now() - started) };
-}
-
-/** A few pages shaped like a report (styled tables over page breaks, a chart, a table of contents). */
-function warmUpDefinition(): TDocumentDefinitions {
-  const svg = renderChartToSvg(
-    {
-      title: { text: 'Préchauffage' },
-      legend: {},
-      xAxis: { type: 'category', data: ['2021', '2022', '2023'] },
-      yAxis: { type: 'value' },
-      series: [
-        { type: 'bar', name: 'Entrées', data: [12, 15, 9] },
-        { type: 'line', name: 'Sorties', data: [8, 11, 14] },
-      ],
-    },
-    { width: 680, height: 300 },
-  );
-  const rows = Array.from({ length: 40 }, (_, i) => [
-    { text: `Ligne ${i + 1} — charges de personnel et frais de structure`, italics: i % 7 === 0 },
-    { text: `${(i * 12_345).toLocaleString('fr-FR')} €`, alignment: 'right' as const },
-    { text: `${(i / 3).toFixed(1).replace('.', ',')} %`, alignment: 'right' as const, bold: i % 5 === 0 },
-  ]);
-  const section = (n: number): Content[] => [
-    { text: `${n}. Section de préchauffage`, style: 'h1', tocItem: true, pageBreak: 'before' },
-    { text: 'Sous-section', style: 'h2', tocItem: true, headlineLevel: 2 },
-    { text: [{ text: 'Texte italique, ', italics: true }, { text: 'gras italique, ', bold: true, italics: true }, 'romain : 22 651 € ; 72,0 %.'], style: 'paragraph' },
-    {
-      table: { headerRows: 1, widths: ['*', 'auto', 'auto'], body: [[{ text: 'Ligne', style: 'th' }, { text: 'Montant', style: 'th' }, { text: 'Part', style: 'th' }], ...rows], dontBreakRows: true },
-      layout: { hLineWidth: (i) => (i === 0 ? 0.8 : 0.4), vLineWidth: () => 0, paddingLeft: () => 4, paddingRight: () => 4 },
-      fontSize: 9,
-    },
-    { stack: [{ text: 'Graphique', style: 'h2' }, { svg, width: 511 }], unbreakable: true },
-  ];
-  return {
-    pageSize: 'A4',
-    pageMargins: [42, 58, 42, 48],
-    defaultStyle: { font: 'Roboto', fontSize: 9.5, lineHeight: 1.15 },
-    styles: { h1: { fontSize: 16, bold: true, margin: [0, 0, 0, 10] }, h2: { fontSize: 12, bold: true }, th: { bold: true, fillColor: '#e8eef5' }, paragraph: { margin: [0, 0, 0, 6] } },
-    pageBreakBefore: (node) => (node.headlineLevel ?? 0) > 0 && node.startPosition.verticalRatio > 0.8,
-    header: (page: number) => ({ text: `Préchauffage — page ${page}`, fontSize: 8, margin: [42, 22, 42, 0] }),
-    footer: (page: number, pages: number) => ({ text: `${page} / ${pages}`, alignment: 'right', margin: [42, 14, 42, 0] }),
-    content: [{ toc: { title: { text: 'Sommaire', bold: true } } }, ...section(1), ...section(2), ...section(3)],
-  };
-}
-
-/**
- * Renders a throw-away document shaped like a report, `times` times: run when a worker starts, so
- * that the first real report does not pay for loading pdfmake, pdfkit, fontkit and ECharts and for
- * compiling their hot paths. Returns its milliseconds.
- */
-export async function warmUpRenderer(times = 2): Promise<number> {
-  const started = performance.now();
-  configurePdfmake();
-  for (let i = 0; i < times; i++) await pdfmake.createPdf(warmUpDefinition()).getBuffer();
-  return Math.round(performance.now() - started);
 }
 
 /** Builds and writes the PDF of any document the API renders (annual report, committee pack). */

@@ -4,17 +4,13 @@
  * CPU-bound layout of pdfmake and ECharts never blocks the API's event loop.
  */
 import { parentPort } from 'node:worker_threads';
-import { renderPdfDocument, warmUpRenderer } from './render-annual-report';
+import { renderPdfDocument } from './render-annual-report';
 import type { RenderReply, RenderRequest } from './report-worker.protocol';
 
 const port = parentPort;
 if (!port) throw new Error('report-worker doit être lancé comme worker thread.');
 
-// Warm up first (load and compile pdfmake, fonts, ECharts): requests wait behind it, not for it twice.
-let queue: Promise<void> = warmUpRenderer().then(
-  () => undefined,
-  () => undefined,
-);
+let queue: Promise<void> = Promise.resolve();
 
 port.on('message', (request: RenderRequest) => {
   queue = queue.then(async () => {
