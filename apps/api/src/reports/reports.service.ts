@@ -38,6 +38,8 @@ export class ReportsService implements OnModuleDestroy {
     log: (level, message) => this.logger[level](message),
   });
   private readonly cache = new RenderedPdfCache<RenderedPdf>(PDF_CACHE_BYTES);
+  /** Annual-report downloads being gathered or rendered (the warm-up gives way to them). */
+  private readersWaiting = 0;
 
   constructor(
     private readonly reference: ReferenceService,
@@ -130,12 +132,17 @@ export class ReportsService implements OnModuleDestroy {
 
   async annualReportPdf(code: string, year: number, basis: Basis, viewer: Viewer): Promise<RenderedPdf> {
     const started = performance.now();
-    const data = await this.annualReportData(code, year, basis, viewer);
-    const dataMs = Math.round(performance.now() - started);
-    const { value: rendered, cached } = await this.cachedRender({ kind: 'annual_report', data }, new Date().toISOString());
-    const where = rendered.mode === 'worker' ? 'worker thread' : 'processus principal';
-    this.logger.log(`Bilan ${code} ${year} (${basis}) : ${rendered.pdf.length} octets ; données en ${dataMs} ms, ${cached ? 'PDF en cache' : `rendu en ${rendered.renderMs} ms (${where})`}.`);
-    return rendered;
+    this.readersWaiting += 1;
+    try {
+      const data = await this.annualReportData(code, year, basis, viewer);
+      const dataMs = Math.round(performance.now() - started);
+      const { value: rendered, cached } = await this.cachedRender({ kind: 'annual_report', data }, new Date().toISOString());
+      const where = rendered.mode === 'worker' ? 'worker thread' : 'processus principal';
+      this.logger.log(`Bilan ${code} ${year} (${basis}) : ${rendered.pdf.length} octets ; données en ${dataMs} ms, ${cached ? 'PDF en cache' : `rendu en ${rendered.renderMs} ms (${where})`}.`);
+      return rendered;
+    } finally {
+      this.readersWaiting -= 1;
+    }
   }
 
   /** A draft rendered from the same data the same day is the same document: rendered once (see RenderedPdfCache). */
@@ -144,19 +151,24 @@ export class ReportsService implements OnModuleDestroy {
   }
 
   /**
-   * Once the app listens (main.ts): renders one real report — the latest year of the first programme
-   * that has a budget, full view — and throws it away, so that the first reader's report runs on
-   * compiled code, in this thread (data) and in the worker (layout). Never fails: logs a problem.
+   * Once the app listens (main.ts): gathers one real report — the latest year with an actual budget
+   * (else any budget), full view — and renders it twice, throwing the PDFs away, so that the first
+   * reader's report runs on compiled code, in this thread (data) and in the worker (layout: the first
+   * renderings of a process take 2-3 times the steady time). Never fails: logs a problem.
    */
   async warmUp(): Promise<void> {
     const started = performance.now();
     try {
       this.renderer.start();
       const [row]: { code: string; year: number }[] = await this.dataSource.query(
-        `SELECT p.code, b.year FROM budget b JOIN programme p ON p.id = b.programme_id ORDER BY p.id, b.year DESC LIMIT 1`,
+        `SELECT p.code, b.year FROM budget b JOIN programme p ON p.id = b.programme_id
+          ORDER BY (b.basis = 'actual') DESC, b.year DESC, p.id LIMIT 1`,
       );
       if (!row) return;
-      await this.renderer.render(await this.annualReportData(row.code, row.year, 'actual', INTERNAL_VIEWER), new Date().toISOString());
+      const data = await this.annualReportData(row.code, row.year, 'actual', INTERNAL_VIEWER);
+      await this.renderer.render(data, new Date().toISOString());
+      // The second one only when no reader's report is on its way (it would wait behind it).
+      if (this.readersWaiting === 0) await this.renderer.render(data, new Date().toISOString());
       this.logger.log(`Rendu des bilans préchauffé en ${Math.round(performance.now() - started)} ms (${row.code} ${row.year}).`);
     } catch (error) {
       this.logger.warn(`Préchauffage du rendu des bilans impossible : ${error instanceof Error ? error.message : String(error)}`);
