@@ -118,7 +118,7 @@ try {
     const start = await operator.upload(`/api/programmes/${importTarget}/imports/episodes?year=2023&async=true`, 'grand-import-2023.csv', csv);
     const job = await start.json();
     if (start.status !== 202) throw new Error(`import async : ${start.status} ${JSON.stringify(job)}`);
-    // Wait until the rows are being written (job phase « writing » and the INSERT visible in pg_stat_activity), then kill -9.
+    // Wait until the rows are being written (job phase « writing » and the COPY or INSERT visible in pg_stat_activity), then kill -9.
     const admin = new pg.Client({ connectionString: dbUrl });
     admin.on('error', () => undefined);
     await admin.connect();
@@ -128,7 +128,12 @@ try {
     while (Date.now() < deadline) {
       // (a keep-alive socket the server just closed makes fetch fail now and then: poll again)
       phase = (await operator.get(`/api/import-jobs/${job.id}`).then((r) => r.json()).catch(() => ({ phase })))?.phase;
-      const [a] = (await admin.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE query LIKE 'INSERT INTO "support_episode"%' AND state = 'active'`)).rows;
+      // The import's bulk write: COPY into its temporary table, then one INSERT … SELECT (server).
+      const [a] = (
+        await admin.query(
+          `SELECT count(*)::int AS n FROM pg_stat_activity WHERE (query LIKE 'INSERT INTO support_episode%' OR query LIKE 'COPY episode_import%') AND state = 'active'`,
+        )
+      ).rows;
       inserting = a.n > 0;
       if (inserting || phase === 'done' || phase === 'failed') break;
       await sleep(20);
@@ -169,7 +174,7 @@ try {
     const killedMidWrite = inserting && killPhase === 'writing';
     return {
       passed: intact && version2023 === 0 && importAudits === 0 && killedMidWrite && recoveredMs !== null,
-      summary: `kill -9 du postmaster (pid ${pid}) pendant l'écriture de ${config.importRows} lignes (phase « ${killPhase} », INSERT en cours : ${inserting}) ; après redémarrage : aucune ligne ni version 2023 (${version2023}), imports 2021 et 2022 identiques (${intact ? 'empreinte égale' : 'EMPREINTE DIFFÉRENTE'}) ; API de nouveau à 200 ${recoveredMs === null ? 'JAMAIS' : `${recoveredMs} ms`} après le redémarrage`,
+      summary: `kill -9 du postmaster (pid ${pid}) pendant l'écriture de ${config.importRows} lignes (phase « ${killPhase} », COPY ou INSERT en cours : ${inserting}) ; après redémarrage : aucune ligne ni version 2023 (${version2023}), imports 2021 et 2022 identiques (${intact ? 'empreinte égale' : 'EMPREINTE DIFFÉRENTE'}) ; API de nouveau à 200 ${recoveredMs === null ? 'JAMAIS' : `${recoveredMs} ms`} après le redémarrage`,
       earlierImports: earlier.map((e) => ({ year: e.year, status: e.status, version: e.body.version, rows: e.body.rows })),
       killPhase,
       insertSeenInPgStatActivity: inserting,

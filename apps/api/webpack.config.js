@@ -14,7 +14,9 @@ module.exports = {
       target: 'node',
       compiler: 'tsc',
       main: './src/main.ts',
-      additionalEntryPoints: ['./src/reports/report-worker.ts'], // PDF rendering worker thread → dist/apps/api/report-worker.js (docs/reports.md)
+      // Worker threads: PDF rendering → dist/apps/api/report-worker.js (docs/reports.md); reading and
+      // validating imported files → dist/apps/api/import-worker.js (docs/imports.md).
+      additionalEntryPoints: ['./src/reports/report-worker.ts', './src/imports/import-worker.ts'],
       tsConfig: './tsconfig.app.json',
       assets: ["./src/assets"],
       optimization: false,

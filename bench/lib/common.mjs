@@ -203,6 +203,7 @@ export async function startApi(env, { timeoutMs = 180_000, keepOutput = 200_000 
     output: () => output,
     startupLines: () => startupLines,
     rssKiB: () => rssKiB(child.pid),
+    cpuMs: () => cpuMs(child.pid),
     async stop() {
       if (child.exitCode !== null || child.signalCode !== null) return;
       const exited = new Promise((r) => child.once('exit', r));
@@ -229,6 +230,28 @@ export function rssKiB(pid) {
     return null;
   }
 }
+
+/**
+ * CPU time (user + system, every thread) a process has used so far, in ms, from /proc (Linux;
+ * null elsewhere). Less sensitive than wall time to other processes sharing the machine.
+ */
+export function cpuMs(pid) {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Fields after the command name (which may hold spaces, in parentheses): utime is the 14th field, stime the 15th.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
+  } catch {
+    return null;
+  }
+}
+const CLOCK_TICKS = (() => {
+  try {
+    return Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+  } catch {
+    return 100;
+  }
+})();
 
 // ---------------------------------------------------------------- HTTP
 

@@ -181,12 +181,15 @@ describe('Demo accounts', () => {
     const demo = await startTestApp({ DEMO_DATA: 'true', LOGIN_RATE_PER_MINUTE: '1000' });
     try {
       const http = request(demo.app.getHttpServer());
-      const accounts = (await http.get('/api/auth/demo-accounts').expect(200)).body as { email: string; password: string; role: string }[];
+      const accounts = (await http.get('/api/auth/demo-accounts').expect(200)).body as { email: string; password: string; role: string; organisationName: string }[];
       expect(new Set(accounts.map((a) => a.role))).toEqual(new Set(['operator', 'pilot', 'funder', 'monitoring_committee', 'admin']));
       for (const account of accounts) {
         const agent = request.agent(demo.app.getHttpServer());
         await agent.post('/api/auth/login').send({ email: account.email, password: account.password }).expect(200);
-        expect((await agent.get('/api/auth/me').expect(200)).body.role).toBe(account.role);
+        const me = (await agent.get('/api/auth/me').expect(200)).body;
+        expect(me.role).toBe(account.role);
+        // the login page names the organisation as the session will
+        expect(account.organisationName).toBe(me.organisation.name);
       }
     } finally {
       await demo.close();

@@ -1,3 +1,4 @@
+import { gunzipSync } from 'node:zlib';
 import { datasetSpec } from '@sdat/imports';
 import fc from 'fast-check';
 import { DataSource } from 'typeorm';
@@ -53,7 +54,12 @@ describe('imports: validated, transactional, idempotent, versioned', () => {
     expect(await episodeCount()).toBe(40);
     const keys: { participant_key: string }[] = await ds.query(`SELECT participant_key FROM support_episode e JOIN programme p ON p.id = e.programme_id WHERE p.code = $1`, [CODE]);
     expect(keys.every((k) => /^[0-9a-f]{64}$/.test(k.participant_key))).toBe(true);
-    const dump = JSON.stringify(await ds.query('SELECT * FROM import_version')) + JSON.stringify(await ds.query('SELECT details FROM audit_log'));
+    // The version keeps its normalised rows, gzip-compressed: pseudonymous keys only.
+    const versions: { rows_gzip: Buffer; row_count: number }[] = await ds.query('SELECT * FROM import_version');
+    const kept = versions.map((v) => gunzipSync(v.rows_gzip).toString('utf8'));
+    expect(JSON.parse(kept[0] as string)).toHaveLength(40);
+    expect(JSON.parse(kept[0] as string)[0]).toMatchObject({ participantKey: expect.stringMatching(/^[0-9a-f]{64}$/), kind: 'follow_up', entryDate: '2024-03-01' });
+    const dump = JSON.stringify(versions) + kept.join('') + JSON.stringify(await ds.query('SELECT details FROM audit_log'));
     expect(dump).not.toContain('DOS-2024-0001');
     // The indicators see the new year: 40 entries in 2024.
     const indicators = (await operator.get(`/api/programmes/${CODE}/indicators?year=${YEAR}&basis=actual`).expect(200)).body;
@@ -110,6 +116,12 @@ describe('imports: validated, transactional, idempotent, versioned', () => {
     ]);
     const [audit] = await ds.query(`SELECT details FROM audit_log WHERE action = 'import' ORDER BY id DESC LIMIT 1`);
     expect(audit.details).toMatchObject({ version: 2, replacedVersion: 1, rows: 42 });
+    // Both versions keep their own rows.
+    const kept: { number: number; rows_gzip: Buffer }[] = await ds.query(`SELECT number, rows_gzip FROM import_version WHERE dataset = 'episodes' ORDER BY number`);
+    expect(kept.map((v) => [v.number, JSON.parse(gunzipSync(v.rows_gzip).toString('utf8')).length])).toEqual([
+      [1, 40],
+      [2, 42],
+    ]);
   });
 
   it('exports every dataset in the template layout, and the export re-imports unchanged', async () => {
@@ -145,7 +157,7 @@ describe('imports: validated, transactional, idempotent, versioned', () => {
     const [after] = await ds.query('SELECT amount_cents::int AS amount, version FROM budget_line WHERE id = $1', [line.id]);
     expect(after).toEqual({ amount: winner, version: line.version + 1 });
     const loser = a.status === 409 ? a : b;
-    expect(loser.body.message).toMatch(/a changé entre-temps/);
+    expect([loser.body.reason, loser.body.message]).toEqual(['stale_version', expect.stringMatching(/a changé entre-temps/)]);
     const [audit] = await ds.query(`SELECT details FROM audit_log WHERE action = 'row_edited' AND object_id = $1`, [line.id]);
     expect(audit.details.before.amount_cents).toBe('423018');
   });
@@ -153,11 +165,22 @@ describe('imports: validated, transactional, idempotent, versioned', () => {
   it('refuses a pilot (403) and a locked year (409, nothing written)', async () => {
     const pilot = await signIn(t, 'pilot', 'dijon-metropole');
     await pilot.post(url('episodes')).attach('file', csvFile('episodes', episodes(YEAR, 2)), 'x.csv').expect(403);
+    // a pilot exports the budget, not the episode-level rows nor the monthly counts of people (route policy, audited)
+    await pilot.get(`/api/programmes/${CODE}/exports/staff?year=${YEAR}`).expect(200);
+    for (const dataset of ['episodes', 'monthly_activity']) {
+      const refused = await pilot.get(`/api/programmes/${CODE}/exports/${dataset}?year=${YEAR}`).expect(403);
+      expect(refused.body.message).toMatch(/exportables que par l'opérateur/);
+    }
+    const [denied] = await ds.query(
+      `SELECT count(*)::int AS n FROM audit_log WHERE action = 'authorization_denied' AND object_id = 'monthly_activity' AND actor_email = $1`,
+      [pilot.email],
+    );
+    expect(denied.n).toBeGreaterThan(0);
     const [programme] = await ds.query('SELECT id FROM programme WHERE code = $1', [CODE]);
     await ds.query(`INSERT INTO annual_report (programme_id, year, status) VALUES ($1, 2019, 'validated')`, [programme.id]);
     const before = await tableCounts();
     const res = await operator.post(url('monthly_activity', 2019)).attach('file', csvFile('monthly_activity', datasetSpec('monthly_activity').examples.map((e) => ({ ...e }))), 'mois.csv').expect(409);
-    expect(res.body.message).toMatch(/verrouillées/);
+    expect([res.body.reason, res.body.message]).toEqual(['year_locked', expect.stringMatching(/verrouillées/)]);
     expect(await tableCounts()).toBe(before);
     // A correction of a row of the locked year is refused too.
     const [episode] = await ds.query(`SELECT id::text, version FROM support_episode WHERE programme_id = $1 AND entry_date >= '2024-01-01' LIMIT 1`, [programme.id]);

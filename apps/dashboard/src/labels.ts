@@ -1,4 +1,4 @@
-import type { Basis, ObligationStatus, ReconciliationFindingView, Role } from '@sdat/api-types';
+import { ROLE_LABELS, type Basis, type ObligationStatus, type ReconciliationFindingView, type Role } from '@sdat/api-types';
 
 /** French labels of the codes the API returns. Unknown codes are shown as they are. */
 
@@ -124,36 +124,13 @@ export function unitLabel(unit: string, quantity: number): string {
 /** "primes Ségur" (by kind; the API's label is the note as printed). */
 export { earmarkKindLabel as earmarkLabel } from '@sdat/charts';
 
-/** French names of the roles (the same as the API's, `apps/api/src/auth/roles.ts`; `me.roleLabel` for the signed-in user). */
-export const ROLE_LABELS: Readonly<Record<Role, string>> = {
-  operator: 'Opérateur',
-  pilot: 'Pilote',
-  funder: 'Financeur (COPIL)',
-  monitoring_committee: 'Comité de suivi',
-  admin: 'Administrateur',
-};
+/** French names of the roles: one definition with the API (@sdat/api-types). */
+export { ROLE_LABELS };
 
 export const ROLES: readonly Role[] = ['operator', 'pilot', 'funder', 'monitoring_committee', 'admin'];
 
 export function roleLabel(role: string): string {
   return lookup(ROLE_LABELS, role);
-}
-
-/**
- * Short names of the organisations of the demo accounts (`GET /api/auth/demo-accounts` gives the
- * code only, before anyone is signed in). Other codes are shown as they are.
- */
-const ORGANISATIONS: Record<string, string> = {
-  sdat: 'SDAT',
-  'ccas-dijon': 'CCAS de Dijon',
-  'ccas-chenove': 'CCAS de Chenôve',
-  'dijon-metropole': 'Dijon Métropole',
-  'ville-dijon': 'Ville de Dijon',
-  etat: 'État',
-};
-
-export function organisationLabel(code: string): string {
-  return lookup(ORGANISATIONS, code);
 }
 
 /** Actions of the audit log (`GET /api/admin/audit`). Unknown codes are shown as they are. */

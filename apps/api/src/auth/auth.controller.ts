@@ -73,14 +73,16 @@ export class AuthController {
   @Get('demo-accounts')
   @PublicRoute()
   @ApiOperation({ summary: 'Comptes de démonstration (un par rôle) ; 404 hors mode démonstration' })
-  demoAccounts(): DemoAccountView[] {
+  async demoAccounts(): Promise<DemoAccountView[]> {
     if (!this.config.demoData) throw new NotFoundException("Pas de comptes de démonstration : l'application n'est pas en mode démonstration.");
+    const names = await this.auth.organisationNames(DEMO_ACCOUNTS.map((a) => a.organisationCode));
     return DEMO_ACCOUNTS.map((a) => ({
       email: a.email,
       password: a.password,
       role: a.role,
       roleLabel: ROLE_LABELS[a.role],
       organisation: a.organisationCode,
+      organisationName: names.get(a.organisationCode) ?? a.organisationCode,
       description: a.description,
     }));
   }

@@ -49,6 +49,11 @@ export class AuthGuard implements CanActivate {
     if (!policy.roles.includes(principal.role)) {
       return this.deny(principal, request, 'role', "Votre rôle ne donne pas accès à cette ressource.");
     }
+    if (policy.byParam) {
+      const value = String(request.params[policy.byParam.param] ?? '');
+      const narrower = Object.prototype.hasOwnProperty.call(policy.byParam.roles, value) ? policy.byParam.roles[value] : undefined;
+      if (narrower && !narrower.includes(principal.role)) return this.deny(principal, request, 'role', policy.byParam.message, value);
+    }
     if (policy.programmeParam) {
       const code = String(request.params[policy.programmeParam] ?? '');
       if (!principal.programmes.has(code)) {

@@ -126,10 +126,17 @@ export class AuthService {
   }
 
   /** The principal of a session token, or null when the session is unknown, expired, revoked or its user disabled. */
+  /** Names of organisations by code (those found). */
+  async organisationNames(codes: readonly string[]): Promise<Map<string, string>> {
+    const rows: { code: string; name: string }[] = await this.ds.query('SELECT code, name FROM organisation WHERE code = ANY($1)', [[...codes]]);
+    return new Map(rows.map((r) => [r.code, r.name]));
+  }
+
   async principalOf(token: string): Promise<Principal | null> {
     const [row] = await this.ds.query(
       `SELECT s.id::text AS session_id, s.csrf_token, u.id AS user_id, u.email, u.display_name, u.role,
-              o.id AS org_id, o.code AS org_code, o.name AS org_name
+              o.id AS org_id, o.code AS org_code, o.name AS org_name,
+              coalesce((SELECT version FROM data_version WHERE key = 'scope'), 0)::text AS scope_version
          FROM user_session s
          JOIN app_user u ON u.id = s.user_id
          JOIN organisation o ON o.id = u.organisation_id
@@ -137,7 +144,7 @@ export class AuthService {
       [sha256(token)],
     );
     if (!row) return null;
-    const scope = await this.scopes.resolve(row.org_id, row.role);
+    const scope = await this.scopes.resolve(row.org_id, row.role, row.scope_version);
     return {
       userId: row.user_id,
       email: row.email,

@@ -22,6 +22,11 @@ export interface RoutePolicy {
   agreementParam?: string;
   /** Query parameter carrying an agreement code that must be in the caller's scope. */
   agreementQuery?: string;
+  /**
+   * Narrower roles for some values of a route parameter, e.g. the episode-level datasets of an
+   * export: `{ param: 'dataset', roles: { episodes: ['operator'] } }` (other values: `roles`).
+   */
+  byParam?: { param: string; roles: Readonly<Record<string, readonly Role[]>>; message: string };
 }
 
 export const POLICY_KEY = 'sdat:policy';

@@ -1,9 +1,2 @@
-import type { Role } from './policy';
-
-export const ROLE_LABELS: Readonly<Record<Role, string>> = {
-  operator: 'Opérateur',
-  pilot: 'Pilote',
-  funder: 'Financeur (COPIL)',
-  monitoring_committee: 'Comité de suivi',
-  admin: 'Administrateur',
-};
+/** The French role names are shared with the dashboard. */
+export { ROLE_LABELS } from '@sdat/api-types';

@@ -123,10 +123,13 @@ export class FrenchHttpErrorFilter implements ExceptionFilter {
         return;
       }
       // Row-level problems of an import (sheet, row, column, value, message) travel with the error.
-      const extra =
-        typeof body === 'object' && body !== null && 'errors' in body
+      const extra = {
+        ...(typeof body === 'object' && body !== null && 'errors' in body
           ? { errors: (body as { errors: unknown }).errors, errorCount: (body as { errorCount?: unknown }).errorCount }
-          : {};
+          : {}),
+        // A 409 says why (year locked, or row changed since read): see ConflictReason.
+        ...(typeof body === 'object' && body !== null && 'reason' in body ? { reason: (body as { reason: unknown }).reason } : {}),
+      };
       res.status(status).json({ statusCode: status, error: STATUS_FR[status] ?? 'Erreur', message, ...extra });
       return;
     }

@@ -27,6 +27,8 @@ export const envSchema = z.object({
   /** Port of the embedded database's socket (0 = any free port). */
   EMBEDDED_DB_PORT: z.coerce.number().int().min(0).max(65535).default(0),
   DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  // Programme-years of computed indicators kept in memory, valid while their data version is unchanged (0: off).
+  INDICATOR_CACHE_ENTRIES: z.coerce.number().int().min(0).max(100_000).default(2000),
   /** Load the demo dataset at start-up (default: only with the embedded database). */
   DEMO_DATA: z.preprocess(emptyToUndefined, z.enum(['true', 'false']).optional()),
   /** Built dashboard served on the same port; empty = API only. */

@@ -2,6 +2,9 @@ import type { BudgetRow, DatasetKey, EpisodeRow, FundingRow, MonthlyActivityRow,
 import { BUDGET_GROUPS } from '@sdat/imports';
 import type { EntityManager } from 'typeorm';
 import { bulkInsert } from '../database/bulk-insert';
+import { copyFromStdin } from '../database/copy-from-stdin';
+import { EPISODE_IMPORT_COLUMNS, type EpisodeBatch } from './episode-table';
+import type { PhaseTimer } from './import-progress';
 
 /**
  * How each imported dataset of a programme-year is written to, and read back from, the data tables.
@@ -158,56 +161,47 @@ async function readStaff(em: EntityManager, { programmeId, year }: ProgrammeYear
   }));
 }
 
-const EPISODE_COLUMNS = [
-  'programme_id',
-  'participant_key',
-  'kind',
-  'entry_date',
-  'exit_date',
-  'age_band',
-  'household_situation',
-  'referrer',
-  'referral_decision',
-  'handover',
-  'lease_transfer',
-  'commune',
-  'demo',
-] as const;
+const EPISODE_CONFLICT = `ON CONFLICT (programme_id, participant_key, entry_date) DO UPDATE SET
+  kind = EXCLUDED.kind, exit_date = EXCLUDED.exit_date, age_band = EXCLUDED.age_band, household_situation = EXCLUDED.household_situation,
+  referrer = EXCLUDED.referrer, referral_decision = EXCLUDED.referral_decision, handover = EXCLUDED.handover,
+  lease_transfer = EXCLUDED.lease_transfer, commune = EXCLUDED.commune, demo = false, version = support_episode.version + 1`;
 
-async function writeEpisodes(em: EntityManager, { programmeId, year }: ProgrammeYear, rows: EpisodeRow[]): Promise<void> {
+const episodeColumnList = EPISODE_IMPORT_COLUMNS.map(([name]) => name).join(', ');
+
+/**
+ * The episodes of the year, replaced in bulk: one statement inserts them all.
+ * - server: `COPY` of the prepared text into a temporary table (dropped at commit, gone with a
+ *   rollback), then one `INSERT … SELECT`;
+ * - embedded PGlite (its socket does not speak COPY): one `INSERT … SELECT … FROM unnest(…)` of
+ *   eleven array parameters.
+ * Either way one statement with `ON CONFLICT`: an episode outside year N with the same person and
+ * entry date (imported with another year) is updated.
+ */
+async function writeEpisodes(em: EntityManager, { programmeId, year }: ProgrammeYear, batch: EpisodeBatch, timer?: PhaseTimer): Promise<void> {
+  let source: string;
+  let params: unknown[];
+  if (batch.format === 'copy') {
+    await em.query(`CREATE TEMP TABLE episode_import (${EPISODE_IMPORT_COLUMNS.map(([name, type]) => `${name} ${type}`).join(', ')}) ON COMMIT DROP`);
+    await copyFromStdin(em, `COPY episode_import (${episodeColumnList}) FROM STDIN`, batch.copyText);
+    timer?.mark('copy');
+    source = `SELECT $1::integer, ${episodeColumnList}, false FROM episode_import`;
+    params = [programmeId];
+  } else {
+    source = `SELECT $1::integer, ${episodeColumnList}, false
+      FROM unnest(${EPISODE_IMPORT_COLUMNS.map(([, type], i) => `$${i + 2}::${type}[]`).join(', ')}) AS u(${episodeColumnList})`;
+    params = [programmeId, ...batch.arrays];
+  }
   // A new import of a year whose episodes were purged is authoritative again: drop its frozen aggregates.
   await em.query('DELETE FROM frozen_activity_input WHERE programme_id = $1 AND year = $2', [programmeId, year]);
   await em.query(
     `DELETE FROM support_episode WHERE programme_id = $1 AND entry_date <= $3::date AND (exit_date IS NULL OR exit_date >= $2::date)`,
     [programmeId, yearStart(year), yearEnd(year)],
   );
-  await bulkInsert(
-    em,
-    'support_episode',
-    [...EPISODE_COLUMNS],
-    rows.map((row) => ({
-      programme_id: programmeId,
-      participant_key: row.participantKey,
-      kind: row.kind,
-      entry_date: row.entryDate,
-      exit_date: row.exitDate,
-      age_band: row.ageBand,
-      household_situation: row.householdSituation,
-      referrer: row.referrer,
-      referral_decision: row.referralDecision,
-      handover: row.handover,
-      lease_transfer: row.leaseTransfer,
-      commune: row.commune,
-      demo: false,
-    })),
-    {
-      // An episode outside year N with the same person and entry date (imported with another year) is updated.
-      onConflict: `ON CONFLICT (programme_id, participant_key, entry_date) DO UPDATE SET
-        kind = EXCLUDED.kind, exit_date = EXCLUDED.exit_date, age_band = EXCLUDED.age_band, household_situation = EXCLUDED.household_situation,
-        referrer = EXCLUDED.referrer, referral_decision = EXCLUDED.referral_decision, handover = EXCLUDED.handover,
-        lease_transfer = EXCLUDED.lease_transfer, commune = EXCLUDED.commune, demo = false, version = support_episode.version + 1`,
-    },
-  );
+  timer?.mark('delete');
+  if (batch.rowCount > 0) {
+    await em.query(`INSERT INTO support_episode (programme_id, ${episodeColumnList}, demo) ${source} ${EPISODE_CONFLICT}`, params);
+  }
+  timer?.mark('insert');
 }
 
 async function readEpisodes(em: EntityManager, { programmeId, year }: ProgrammeYear): Promise<EpisodeRow[]> {
@@ -271,7 +265,9 @@ async function readMonthly(em: EntityManager, { programmeId, year }: ProgrammeYe
   }));
 }
 
-type Writer<D extends DatasetKey> = (em: EntityManager, at: ProgrammeYear, rows: TypedRowByDataset[D][]) => Promise<void>;
+/** What a dataset's writer takes: the valid rows, or for the episodes the batch prepared off the event loop (episode-table.ts). */
+export type WriteInput<D extends DatasetKey> = D extends 'episodes' ? EpisodeBatch : TypedRowByDataset[D][];
+type Writer<D extends DatasetKey> = (em: EntityManager, at: ProgrammeYear, input: WriteInput<D>, timer?: PhaseTimer) => Promise<void>;
 type Reader<D extends DatasetKey> = (em: EntityManager, at: ProgrammeYear) => Promise<TypedRowByDataset[D][]>;
 
 export const DATASET_STORE: { [D in DatasetKey]: { write: Writer<D>; read: Reader<D> } } = {

@@ -7,9 +7,13 @@ import { AuditService } from '../auth/audit.service';
 import type { Principal } from '../auth/principal';
 import { assertYearUnlocked } from '../reports/report-locks';
 import type { BudgetLineEdit, EpisodeEdit, StaffLineEdit } from './edits';
+import type { ConflictReason } from '@sdat/api-types';
 
 const stale = (what: string, current: number, sent: number) =>
-  new ConflictException(`${what} a changé entre-temps (version ${current}, vous aviez la version ${sent}) : rechargez la page, rien n'a été enregistré.`);
+  new ConflictException({
+    message: `${what} a changé entre-temps (version ${current}, vous aviez la version ${sent}) : rechargez la page, rien n'a été enregistré.`,
+    reason: 'stale_version' satisfies ConflictReason,
+  });
 
 /**
  * Small corrections in the dashboard, one row at a time, with optimistic locking (the second of two

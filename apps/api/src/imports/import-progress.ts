@@ -38,3 +38,21 @@ export class ImportJobs {
     return job && job.progress.ownerUserId === userId ? job.progress.view : null;
   }
 }
+
+/** Wall-clock milliseconds per phase of one import (logged once at the end: where the time went). */
+export class PhaseTimer {
+  readonly phasesMs: Record<string, number> = {};
+  private readonly start = performance.now();
+  private last = this.start;
+
+  /** Ends the phase `name` (time since the previous mark). */
+  mark(name: string): void {
+    const now = performance.now();
+    this.phasesMs[name] = Math.round((this.phasesMs[name] ?? 0) + now - this.last);
+    this.last = now;
+  }
+
+  get totalMs(): number {
+    return Math.round(performance.now() - this.start);
+  }
+}

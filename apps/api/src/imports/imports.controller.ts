@@ -2,9 +2,10 @@ import {
   BadRequestException,
   Body,
   Controller,
-  ForbiddenException,
   Get,
   HttpCode,
+  HttpException,
+  Logger,
   NotFoundException,
   Param,
   Patch,
@@ -27,6 +28,7 @@ import { CurrentUser } from '../auth/current-user.decorator';
 import { Policy, PROGRAMME_READERS } from '../auth/policy';
 import type { Principal } from '../auth/principal';
 import { RateLimit } from '../auth/rate-limit';
+import { DATABASE_UNAVAILABLE, isDatabaseUnavailable } from '../common/http-errors';
 import { ImportJobs } from './import-progress';
 import { BudgetLineEdit, EpisodeEdit, StaffLineEdit } from './edits';
 import { EditsService } from './edits.service';
@@ -87,6 +89,7 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 @Controller()
 export class ImportsController {
   private readonly jobs = new ImportJobs();
+  private readonly logger = new Logger('Imports');
 
   constructor(
     private readonly imports: ImportsService,
@@ -179,14 +182,22 @@ export class ImportsController {
     const progress = this.jobs.create(user.userId);
     this.imports.import(key, code, q.year, file, user, request, progress).then(
       (outcome) => progress.update({ phase: 'done', result: outcome }),
-      (error: unknown) =>
-        progress.update({
-          phase: 'failed',
-          result: error instanceof Error && 'getResponse' in error ? (error as { getResponse(): unknown }).getResponse() : { message: 'Une erreur inattendue est survenue.' },
-        }),
+      (error: unknown) => progress.update({ phase: 'failed', result: this.failureOf(error) }),
     );
     res.status(202);
     return progress.view;
+  }
+
+  /**
+   * What a failed asynchronous import reports: the body of an HTTP error (row errors, 409, 413…), the
+   * French 503 when the database is unreachable, else a generic message — logged with its stack, as
+   * the error filter does for a synchronous request.
+   */
+  private failureOf(error: unknown): unknown {
+    if (error instanceof HttpException) return error.getResponse();
+    if (isDatabaseUnavailable(error)) return { statusCode: 503, message: DATABASE_UNAVAILABLE };
+    this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+    return { statusCode: 500, message: 'Une erreur inattendue est survenue. Elle a été enregistrée.' };
   }
 
   @Get('import-jobs/:id')
@@ -206,17 +217,22 @@ export class ImportsController {
   }
 
   @Get('programmes/:code/exports/:dataset')
-  @Policy({ roles: ['operator', 'pilot'], programmeParam: 'code' })
+  @Policy({
+    roles: ['operator', 'pilot'],
+    programmeParam: 'code',
+    // Episode-level rows and monthly counts of people are the operator's only (they are not passed
+    // through the small-count rule): pilots export the budget, the funding and the staff.
+    byParam: {
+      param: 'dataset',
+      roles: { episodes: ['operator'], monthly_activity: ['operator'] },
+      message: "Les accompagnements et l'activité mensuelle (effectifs de personnes) ne sont exportables que par l'opérateur.",
+    },
+  })
   @RateLimit('export')
   @ApiProduces(XLSX)
   @ApiOperation({ summary: "Exporter un jeu de données de l'année au format du modèle (réimportable tel quel) ; accompagnements et activité mensuelle : opérateur seulement" })
-  async export(@Param('code') code: string, @Param('dataset') raw: string, @Query() q: YearQuery, @CurrentUser() user: Principal, @Res({ passthrough: true }) res: Response) {
+  async export(@Param('code') code: string, @Param('dataset') raw: string, @Query() q: YearQuery, @Res({ passthrough: true }) res: Response) {
     const key = dataset(raw);
-    // Episode-level rows and monthly counts of people are the operator's only (they are not passed
-    // through the small-count rule): pilots export the budget, the funding and the staff.
-    if ((key === 'episodes' || key === 'monthly_activity') && user.role !== 'operator') {
-      throw new ForbiddenException("Les accompagnements et l'activité mensuelle (effectifs de personnes) ne sont exportables que par l'opérateur.");
-    }
     const { bytes } = await this.imports.export(key, code, q.year);
     res.set({ 'Content-Type': XLSX, 'Content-Disposition': `attachment; filename="${key}-${code}-${q.year}.xlsx"` });
     return new StreamableFile(bytes);

@@ -1,5 +1,4 @@
-import { createHmac } from 'node:crypto';
-import { HttpException, Inject, Injectable, NotFoundException, PayloadTooLargeException, BadRequestException } from '@nestjs/common';
+import { HttpException, Inject, Injectable, Logger, NotFoundException, OnModuleDestroy, PayloadTooLargeException, BadRequestException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
   buildTemplate,
@@ -8,7 +7,6 @@ import {
   datasetSpec,
   exportDataset,
   isImportRejectedError,
-  parseImportFile,
   type DatasetKey,
   type ImportError,
 } from '@sdat/imports';
@@ -23,7 +21,9 @@ import { APP_CONFIG } from '../config/config.module';
 import { pseudonymSecret, type AppConfig } from '../config/env';
 import { assertYearUnlocked } from '../reports/report-locks';
 import { DATASET_STORE } from './dataset-store';
-import { ImportProgress } from './import-progress';
+import type { EpisodeBatchFormat } from './episode-table';
+import { ImportPreparer, type PreparedFile } from './import-preparer';
+import { ImportProgress, PhaseTimer } from './import-progress';
 
 
 
@@ -49,8 +49,12 @@ export class ImportValidationException extends HttpException {
  * previous one stays in history), and exports in the template's layout.
  */
 @Injectable()
-export class ImportsService {
+export class ImportsService implements OnModuleDestroy {
   private readonly secret: string;
+  /** How the episodes reach the database: COPY on a server, unnest arrays on the embedded PGlite. */
+  private readonly episodeFormat: EpisodeBatchFormat;
+  private readonly logger = new Logger('Imports');
+  private readonly preparer = new ImportPreparer({ log: (level, message) => this.logger[level](message) });
 
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
@@ -58,10 +62,12 @@ export class ImportsService {
     private readonly audit: AuditService,
   ) {
     this.secret = pseudonymSecret(config);
+    this.episodeFormat = config.databaseMode === 'server' ? 'copy' : 'arrays';
   }
 
-  /** HMAC-SHA-256 of the operator's own identifier: the identifier itself is never stored. */
-  readonly pseudonymise = (identifier: string): string => createHmac('sha256', this.secret).update(identifier.trim()).digest('hex');
+  async onModuleDestroy(): Promise<void> {
+    await this.preparer.close();
+  }
 
   private async programme(code: string): Promise<{ id: number; start: string | null; end: string | null }> {
     const [row] = await this.ds.query(
@@ -98,19 +104,23 @@ export class ImportsService {
     request: Request,
     progress?: ImportProgress,
   ): Promise<ImportOutcome> {
+    const timer = new PhaseTimer();
     const programme = await this.programme(programmeCode);
     await assertYearUnlocked(this.ds, programme.id, year);
+    timer.mark('prepare');
     progress?.update({ phase: 'validation' });
-    let parsed;
+    let preparedFile: PreparedFile;
     try {
-      parsed = await parseImportFile({
+      // Read, validate, pseudonymise and hash in the import worker thread: the event loop stays free.
+      preparedFile = await this.preparer.prepare({
         dataset,
         fileName: file.originalname,
         bytes: file.buffer,
         year,
         agreementPeriod: programme.start && programme.end ? { start: programme.start, end: programme.end } : null,
-        pseudonymise: this.pseudonymise,
         programmeCode,
+        pseudonymSecret: this.secret,
+        episodeFormat: this.episodeFormat,
       });
     } catch (error) {
       if (isImportRejectedError(error)) {
@@ -119,7 +129,9 @@ export class ImportsService {
       }
       throw error;
     }
-    progress?.update({ rowsValidated: parsed.rows.length + parsed.errorCount });
+    const { prepared: parsed, archive } = preparedFile;
+    timer.mark('parse');
+    progress?.update({ rowsValidated: parsed.rowCount + parsed.errorCount });
     if (parsed.errors.length > 0) {
       await this.audit.recordQuietly({
         action: 'import_rejected',
@@ -136,11 +148,12 @@ export class ImportsService {
       // Serialise imports of the same programme-year-dataset, then re-check the lock inside the transaction.
       await manager.query('SELECT pg_advisory_xact_lock($1, $2)', [programme.id, year * 10 + DATASET_KEYS.indexOf(dataset)]);
       await assertYearUnlocked(manager, programme.id, year);
+      timer.mark('lock');
       const [current] = await manager.query(
         `SELECT number, content_hash FROM import_version WHERE programme_id = $1 AND year = $2 AND dataset = $3 AND current`,
         [programme.id, year, dataset],
       );
-      const base = { dataset, programmeCode, year, rows: parsed.rows.length, contentHash: parsed.contentHash, format: parsed.format } as const;
+      const base = { dataset, programmeCode, year, rows: parsed.rowCount, contentHash: parsed.contentHash, format: parsed.format } as const;
       if (current && current.content_hash === parsed.contentHash) {
         await this.audit.record(
           { action: 'import_unchanged', principal, request, objectType: 'import', objectId: `${programmeCode}/${year}/${dataset}`, details: { file: file.originalname, version: current.number } },
@@ -148,18 +161,24 @@ export class ImportsService {
         );
         return { ...base, status: 'unchanged' as const, version: current.number as number };
       }
-      await (DATASET_STORE[dataset].write as (em: typeof manager, at: { programmeId: number; year: number }, rows: unknown[]) => Promise<void>)(
+      await (DATASET_STORE[dataset].write as (em: typeof manager, at: { programmeId: number; year: number }, input: unknown, timer?: PhaseTimer) => Promise<void>)(
         manager,
         { programmeId: programme.id, year },
-        parsed.rows,
+        parsed.episodes ?? parsed.rows,
+        timer,
       );
+      timer.mark('write');
       await manager.query(`UPDATE import_version SET current = false WHERE programme_id = $1 AND year = $2 AND dataset = $3 AND current`, [programme.id, year, dataset]);
       const number = (current?.number ?? 0) + 1;
+      // The version's rows, compressed by the worker while the rows above were written.
+      const rowsGzip = archive ? Buffer.from(await archive) : null;
+      timer.mark('archive');
       await manager.query(
-        `INSERT INTO import_version (programme_id, year, dataset, number, current, content_hash, file_name, format, row_count, rows, imported_by_user_id, imported_by)
+        `INSERT INTO import_version (programme_id, year, dataset, number, current, content_hash, file_name, format, row_count, rows_gzip, imported_by_user_id, imported_by)
          VALUES ($1, $2, $3, $4, true, $5, $6, $7, $8, $9, $10, $11)`,
-        [programme.id, year, dataset, number, parsed.contentHash, file.originalname, parsed.format, parsed.rows.length, JSON.stringify(parsed.rows), principal.userId, principal.displayName],
+        [programme.id, year, dataset, number, parsed.contentHash, file.originalname, parsed.format, parsed.rowCount, rowsGzip, principal.userId, principal.displayName],
       );
+      timer.mark('version');
       await this.audit.record(
         {
           action: 'import',
@@ -167,12 +186,18 @@ export class ImportsService {
           request,
           objectType: 'import',
           objectId: `${programmeCode}/${year}/${dataset}`,
-          details: { file: file.originalname, format: parsed.format, rows: parsed.rows.length, version: number, replacedVersion: current?.number ?? null, contentHash: parsed.contentHash },
+          details: { file: file.originalname, format: parsed.format, rows: parsed.rowCount, version: number, replacedVersion: current?.number ?? null, contentHash: parsed.contentHash },
         },
         manager,
       );
+      timer.mark('audit');
       return { ...base, status: 'imported' as const, version: number };
     });
+    timer.mark('commit');
+    this.logger.log(
+      { dataset, programme: programmeCode, year, rows: parsed.rowCount, status: outcome.status, preparedIn: preparedFile.mode, totalMs: timer.totalMs, phasesMs: timer.phasesMs, workerMs: parsed.timingsMs },
+      'Import terminé',
+    );
     progress?.update({ phase: 'done', rowsWritten: outcome.status === 'imported' ? outcome.rows : 0 });
     return outcome;
   }

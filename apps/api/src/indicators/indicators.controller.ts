@@ -9,6 +9,7 @@ import { buildComparisonWorkbook } from '@sdat/reports';
 import type { Response } from 'express';
 import { RateLimit } from '../auth/rate-limit';
 import { IndicatorsService } from './indicators.service';
+import { sendJson } from '../common/json-value';
 
 @ApiTags('indicateurs')
 @Controller()
@@ -25,8 +26,8 @@ export class IndicatorsController {
   @Get('programmes/:code/indicators')
   @Policy({ roles: PROGRAMME_READERS, programmeParam: 'code' })
   @ApiOperation({ summary: "Tous les indicateurs d'un dispositif pour une année et une base, avec leur provenance" })
-  forProgrammeYear(@Param('code') code: string, @Query() q: IndicatorsQuery, @CurrentUser() user: Principal) {
-    return this.indicators.forProgrammeYear(code, q.year, q.basis, viewerOf(user));
+  async forProgrammeYear(@Param('code') code: string, @Query() q: IndicatorsQuery, @CurrentUser() user: Principal, @Res({ passthrough: true }) res: Response) {
+    return sendJson(res, await this.indicators.forProgrammeYearJson(code, q.year, q.basis, viewerOf(user)));
   }
 
   @Get('programmes/:code/indicators/:indicator')
@@ -53,8 +54,8 @@ export class IndicatorsController {
   @Get('comparisons')
   @Policy({ roles: PROGRAMME_READERS, agreementQuery: 'agreement' })
   @ApiOperation({ summary: 'Comparaison : dispositifs × années × indicateurs d’une convention (comité de suivi)' })
-  comparison(@Query() q: ComparisonQuery, @CurrentUser() user: Principal) {
-    return this.indicators.comparison(q.agreement, q.years, q.basis, viewerOf(user));
+  async comparison(@Query() q: ComparisonQuery, @CurrentUser() user: Principal, @Res({ passthrough: true }) res: Response) {
+    return sendJson(res, await this.indicators.comparisonJson(q.agreement, q.years, q.basis, viewerOf(user)));
   }
 
   @Get('agreements/:code/checks')

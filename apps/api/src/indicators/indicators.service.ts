@@ -1,28 +1,79 @@
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { ComparisonResponse, ProgrammeIndicatorsResponse } from '@sdat/api-types';
 import { CATALOGUE, computePacteParity, computeProgrammeIndicators, type IndicatorValue } from '@sdat/indicators';
 import { DataSource } from 'typeorm';
 import { indicatorsFor, viewerSees, type Viewer } from '../auth/viewer';
+import { JsonValue } from '../common/json-value';
+import { VersionedCache } from '../common/versioned-cache';
+import { APP_CONFIG } from '../config/config.module';
+import type { AppConfig } from '../config/env';
 import { loadProgrammeYearInput } from './programme-year-inputs';
 
 type Basis = 'forecast' | 'actual';
 
 /** Computes the indicators of the catalogue from the database (aggregates in SQL, formulas in @sdat/indicators). */
+/** A programme with its agreement's small-count threshold and its data version (see VersionedCache). */
+interface ProgrammeRow {
+  id: number;
+  code: string;
+  name: string;
+  threshold: number;
+  version: string;
+}
+
+const PROGRAMME_SQL = `SELECT p.id, p.code, p.name, a.small_count_threshold AS threshold, coalesce(v.version, 0)::text AS version
+   FROM programme p JOIN agreement a ON a.id = p.agreement_id LEFT JOIN programme_data_version v ON v.programme_id = p.id`;
+
+/** Programmes of a comparison computed at once (a cold comparison; cached ones cost nothing). */
+const COMPARISON_CONCURRENCY = 4;
+
+/** `fn` over `items`, at most `limit` at a time, results in the order of `items`. */
+async function mapLimited<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await fn(items[index] as T);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}
+
 @Injectable()
 export class IndicatorsService {
-  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+  /** Unmasked indicators of a programme-year (and its demo flag), by `id|year|basis`. */
+  private readonly years: VersionedCache<{ demo: boolean; indicators: IndicatorValue[] }>;
+  /** Several years masked together (comparisons, committee packs), by `id|years|basis|threshold`. */
+  private readonly masked: VersionedCache<{ year: number; demo: boolean; indicators: IndicatorValue[] }[]>;
+  /** Responses of the programme-year route with their JSON text, by `id|year|basis|masked or full`. */
+  private readonly responses: VersionedCache<JsonValue<ProgrammeIndicatorsResponse>>;
+  /** Comparisons with their JSON text, by agreement, years, basis, masking and programmes seen; version: every programme's. */
+  private readonly comparisons = new VersionedCache<JsonValue<ComparisonResponse>>(8);
+
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.years = new VersionedCache(config.env.INDICATOR_CACHE_ENTRIES);
+    this.masked = new VersionedCache(config.env.INDICATOR_CACHE_ENTRIES);
+    this.responses = new VersionedCache(config.env.INDICATOR_CACHE_ENTRIES);
+  }
 
   catalogue() {
     return CATALOGUE;
   }
 
-  private async programme(code: string): Promise<{ id: number; code: string; name: string; threshold: number }> {
-    const rows = await this.ds.query(
-      `SELECT p.id, p.code, p.name, a.small_count_threshold AS threshold
-         FROM programme p JOIN agreement a ON a.id = p.agreement_id WHERE p.code = $1`,
-      [code],
-    );
+  /** Hits and misses of the caches since start (for the benchmark and the tests). */
+  cacheStats() {
+    const of = (cache: VersionedCache<unknown>) => ({ hits: cache.hits, misses: cache.misses, size: cache.size });
+    return { years: of(this.years), masked: of(this.masked), responses: of(this.responses), comparisons: of(this.comparisons) };
+  }
+
+  private async programme(code: string): Promise<ProgrammeRow> {
+    const rows = await this.ds.query(`${PROGRAMME_SQL} WHERE p.code = $1`, [code]);
     if (!rows[0]) throw new NotFoundException(`Dispositif introuvable : « ${code} ».`);
     return rows[0];
   }
@@ -42,17 +93,32 @@ export class IndicatorsService {
     return Boolean(row?.demo);
   }
 
-  /** Every indicator of a programme-year, unmasked (the operator's view). */
-  private async computeYear(p: { id: number; code: string; name: string }, year: number, basis: Basis): Promise<{ demo: boolean; indicators: IndicatorValue[] }> {
-    const [input, demo] = await Promise.all([loadProgrammeYearInput(this.ds.manager, p, year, basis), this.isDemo(p.id, year, basis)]);
-    return { demo, indicators: computeProgrammeIndicators(input) };
+  /**
+   * Every indicator of a programme-year, unmasked (the operator's view). Cached under the data
+   * version read with the programme: read before the data, so a write committed in between gives
+   * a newer version next time (a miss), never a stale hit. Cached values are shared: nothing
+   * downstream mutates them (the suppression returns copies).
+   */
+  private computeYear(p: ProgrammeRow, year: number, basis: Basis): Promise<{ demo: boolean; indicators: IndicatorValue[] }> {
+    return this.years.through(`${p.id}|${year}|${basis}`, p.version, async () => {
+      const [input, demo] = await Promise.all([loadProgrammeYearInput(this.ds.manager, p, year, basis), this.isDemo(p.id, year, basis)]);
+      return { demo, indicators: computeProgrammeIndicators(input) };
+    });
   }
 
   /** Every indicator of a programme-year, as `viewer` may see it (small counts masked for non-operators). */
   async forProgrammeYear(code: string, year: number, basis: Basis, viewer: Viewer): Promise<ProgrammeIndicatorsResponse> {
+    return (await this.forProgrammeYearJson(code, year, basis, viewer)).value;
+  }
+
+  /** The same with its JSON text, serialised once per data version (the route sends it as is). */
+  async forProgrammeYearJson(code: string, year: number, basis: Basis, viewer: Viewer): Promise<JsonValue<ProgrammeIndicatorsResponse>> {
     const p = await this.programme(code);
-    const { demo, indicators } = await this.computeYear(p, year, basis);
-    return { programme: { code: p.code, name: p.name }, year, basis, demo, indicators: indicatorsFor(viewer, indicators, p.threshold) };
+    return this.responses.through(`${p.id}|${year}|${basis}|${viewer.masksSmallCounts ? 'masked' : 'full'}`, p.version, async () => {
+      const [result] = await this.yearsOf(p, [year], basis, viewer);
+      if (!result) throw new Error('une année demandée, une année calculée');
+      return new JsonValue({ programme: { code: p.code, name: p.name }, year, basis, demo: result.demo, indicators: result.indicators });
+    });
   }
 
   /**
@@ -60,16 +126,24 @@ export class IndicatorsService {
    * year (present on 1 January = present on 31 December before).
    */
   async forProgrammeYears(code: string, years: number[], basis: Basis, viewer: Viewer): Promise<{ year: number; demo: boolean; indicators: IndicatorValue[] }[]> {
-    const programme = await this.programme(code);
-    const perYear = [];
-    for (const year of years) perYear.push({ year, ...(await this.computeYear(programme, year, basis)) });
-    const masked = indicatorsFor(viewer, perYear.flatMap((y) => y.indicators), programme.threshold);
-    let offset = 0;
-    return perYear.map((y) => {
-      const indicators = masked.slice(offset, offset + y.indicators.length);
-      offset += y.indicators.length;
-      return { year: y.year, demo: y.demo, indicators };
-    });
+    return this.yearsOf(await this.programme(code), years, basis, viewer);
+  }
+
+  private async yearsOf(programme: ProgrammeRow, years: number[], basis: Basis, viewer: Viewer): Promise<{ year: number; demo: boolean; indicators: IndicatorValue[] }[]> {
+    const compute = async () => {
+      const perYear = [];
+      for (const year of years) perYear.push({ year, ...(await this.computeYear(programme, year, basis)) });
+      const masked = indicatorsFor(viewer, perYear.flatMap((y) => y.indicators), programme.threshold);
+      let offset = 0;
+      return perYear.map((y) => {
+        const indicators = masked.slice(offset, offset + y.indicators.length);
+        offset += y.indicators.length;
+        return { year: y.year, demo: y.demo, indicators };
+      });
+    };
+    // the masked result depends on the viewer only through « masked or not »
+    if (!viewer.masksSmallCounts) return compute();
+    return this.masked.through(`${programme.id}|${years.join(',')}|${basis}|${programme.threshold}`, programme.version, compute);
   }
 
   async one(code: string, indicator: string, year: number, basis: Basis, viewer: Viewer): Promise<IndicatorValue> {
@@ -82,18 +156,37 @@ export class IndicatorsService {
 
   /** The programmes of an agreement that `viewer` sees × years × indicators, for the préfet's comité de suivi. */
   async comparison(agreementCode: string, years: number[], basis: Basis, viewer: Viewer): Promise<ComparisonResponse> {
+    return (await this.comparisonJson(agreementCode, years, basis, viewer)).value;
+  }
+
+  /**
+   * The same with its JSON text. Every programme of the agreement is read with its data version in
+   * one statement; the whole answer is cached under the list of those versions (any write to one of
+   * the programmes, or to the agreement, gives a new list: a miss).
+   */
+  async comparisonJson(agreementCode: string, years: number[], basis: Basis, viewer: Viewer): Promise<JsonValue<ComparisonResponse>> {
     const [agreement] = await this.ds.query('SELECT id, code, title FROM agreement WHERE code = $1', [agreementCode]);
     if (!agreement) throw new NotFoundException(`Convention introuvable : « ${agreementCode} ».`);
-    const programmes: { code: string; name: string }[] = (
-      await this.ds.query('SELECT code, name FROM programme WHERE agreement_id = $1 ORDER BY annex_number, code', [agreement.id])
-    ).filter((p: { code: string }) => viewerSees(viewer, p.code));
-    const cells: ComparisonResponse['cells'] = [];
-    for (const p of programmes) {
-      for (const y of await this.forProgrammeYears(p.code, years, basis, viewer)) {
-        cells.push({ programmeCode: p.code, year: y.year, demo: y.demo, indicators: y.indicators });
+    const rows: ProgrammeRow[] = (
+      await this.ds.query(`${PROGRAMME_SQL} WHERE p.agreement_id = $1 ORDER BY p.annex_number, p.code`, [agreement.id])
+    ).filter((p: ProgrammeRow) => viewerSees(viewer, p.code));
+    const key = [agreement.id, years.join(','), basis, viewer.masksSmallCounts ? 'masked' : 'full', agreement.title].join('|');
+    const version = rows.map((p) => `${p.id}:${p.version}`).join(',');
+    return this.comparisons.through(key, version, async () => {
+      // programmes computed a few at a time (each runs its own reads in parallel on the pool)
+      const perProgramme = await mapLimited(rows, COMPARISON_CONCURRENCY, (p) => this.yearsOf(p, years, basis, viewer));
+      const cells: ComparisonResponse['cells'] = [];
+      for (const [index, p] of rows.entries()) {
+        for (const y of perProgramme[index] ?? []) {
+          // the figures and their computation in words: breakdowns, details and provenance inputs stay
+          // on the programme-year route (a comparison of 1,000 programmes would otherwise weigh tens of megabytes)
+          const indicators = y.indicators.map(({ breakdown: _b, details: _d, provenance: { inputs: _i, ...provenance }, ...figure }) => ({ ...figure, provenance }));
+          cells.push({ programmeCode: p.code, year: y.year, demo: y.demo, indicators });
+        }
       }
-    }
-    return { agreement: { code: agreement.code, title: agreement.title }, years, basis, programmes, cells };
+      const programmes = rows.map((p) => ({ code: p.code, name: p.name }));
+      return new JsonValue({ agreement: { code: agreement.code, title: agreement.title }, years, basis, programmes, cells });
+    });
   }
 
   /**

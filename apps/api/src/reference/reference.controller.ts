@@ -1,4 +1,4 @@
-import { BadRequestException, Controller, Get, Param, Query } from '@nestjs/common';
+import { BadRequestException, Controller, Get, Param, Query, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { addYears, format, isValid, parseISO, subDays } from 'date-fns';
 import { CurrentUser } from '../auth/current-user.decorator';
@@ -6,6 +6,8 @@ import { Policy, PROGRAMME_READERS } from '../auth/policy';
 import type { Principal } from '../auth/principal';
 import { BudgetQuery, ObligationsQuery } from './reference.dto';
 import { ReferenceService } from './reference.service';
+import type { Response } from 'express';
+import { sendJson } from '../common/json-value';
 
 const today = () => format(new Date(), 'yyyy-MM-dd');
 
@@ -28,8 +30,8 @@ export class ReferenceController {
   @Get('programmes/:code')
   @Policy({ roles: PROGRAMME_READERS, programmeParam: 'code' })
   @ApiOperation({ summary: 'Un dispositif : public, territoire, capacités, personnel (ETP), indicateurs demandés' })
-  getProgramme(@Param('code') code: string) {
-    return this.reference.getProgramme(code);
+  async getProgramme(@Param('code') code: string, @Res({ passthrough: true }) res: Response) {
+    return sendJson(res, await this.reference.programmeView(code));
   }
 
   @Get('programmes/:code/budgets')

@@ -1,5 +1,7 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { JsonValue } from '../common/json-value';
+import { VersionedCache } from '../common/versioned-cache';
 import type {
   AgreementDetail,
   AgreementSummary,
@@ -115,6 +117,9 @@ const findingView = (f: ReconciliationFinding): ReconciliationFindingView => ({
 /** Read side of the agreements, programmes and their money (issue: data model). */
 @Injectable()
 export class ReferenceService {
+  /** Programme views by programme id, valid while the programme's data version is unchanged (see VersionedCache). */
+  private readonly programmeViews = new VersionedCache<JsonValue<ProgrammeDetail>>(1000);
+
   constructor(@InjectDataSource() private readonly ds: DataSource) {}
 
   private async programmeOr404(code: string): Promise<Programme> {
@@ -156,7 +161,25 @@ export class ReferenceService {
     };
   }
 
+  /**
+   * One programme: its version is read first (one statement), then the view comes from the cache or
+   * is built (seven reads) — the version covers every table the view shows (migration DataVersions).
+   */
   async getProgramme(code: string): Promise<ProgrammeDetail> {
+    return (await this.programmeView(code)).value;
+  }
+
+  /** The same, with its JSON text serialised once (the route sends it as is). */
+  async programmeView(code: string): Promise<JsonValue<ProgrammeDetail>> {
+    const [row] = await this.ds.query(
+      `SELECT p.id, coalesce(v.version, 0)::text AS version FROM programme p LEFT JOIN programme_data_version v ON v.programme_id = p.id WHERE p.code = $1`,
+      [code],
+    );
+    if (!row) throw new NotFoundException(`Dispositif introuvable : « ${code} ».`);
+    return this.programmeViews.through(String(row.id), row.version, async () => new JsonValue(await this.buildProgramme(code)));
+  }
+
+  private async buildProgramme(code: string): Promise<ProgrammeDetail> {
     const p = await this.programmeOr404(code);
     const [summary, targets, staff, requirements] = await Promise.all([
       this.summary(p),

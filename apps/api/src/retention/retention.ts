@@ -49,12 +49,12 @@ export async function purgeEpisodes(ds: DataSource, options: { months: number; t
     const episodesPurged = await count(`SELECT count(*) AS n FROM support_episode WHERE exit_date IS NOT NULL AND exit_date < $1::date`);
     const referralsPurged = await count(`SELECT count(*) AS n FROM referral WHERE decision_date < $1::date`);
     const importVersionsEmptied = await count(
-      `SELECT count(*) AS n FROM import_version WHERE dataset = 'episodes' AND make_date(year, 12, 31) < $1::date AND jsonb_array_length(rows) > 0`,
+      `SELECT count(*) AS n FROM import_version WHERE dataset = 'episodes' AND make_date(year, 12, 31) < $1::date AND rows_gzip IS NOT NULL`,
     );
     if (!options.dryRun) {
       await em.query(`DELETE FROM support_episode WHERE exit_date IS NOT NULL AND exit_date < $1::date`, [cutoff]);
       await em.query(`DELETE FROM referral WHERE decision_date < $1::date`, [cutoff]);
-      await em.query(`UPDATE import_version SET rows = '[]'::jsonb WHERE dataset = 'episodes' AND make_date(year, 12, 31) < $1::date`, [cutoff]);
+      await em.query(`UPDATE import_version SET rows_gzip = NULL WHERE dataset = 'episodes' AND make_date(year, 12, 31) < $1::date AND rows_gzip IS NOT NULL`, [cutoff]);
       await em.query(
         `INSERT INTO audit_log (action, object_type, details) VALUES ('retention_purge', 'support_episode', $1)`,
         [JSON.stringify({ cutoff, frozenYears: frozenYears.length, episodesPurged, referralsPurged, importVersionsEmptied })],

@@ -258,7 +258,7 @@ export function isStaleRowConflict(error: unknown): boolean {
   return error instanceof ApiError && error.isConflict && !isLockedYearConflict(error);
 }
 
-/** 409 because the year's annual report is validated: the API's message says so. */
+/** 409 because the year's annual report is validated (the API's `reason`). */
 export function isLockedYearConflict(error: unknown): boolean {
-  return error instanceof ApiError && error.isConflict && /verrouill/i.test(error.message);
+  return error instanceof ApiError && error.isConflict && error.body?.reason === 'year_locked';
 }

@@ -1,4 +1,4 @@
-import type { IndicatorDefinition, IndicatorValue } from '@sdat/api-types';
+import type { ComparedIndicator, IndicatorDefinition, IndicatorValue } from '@sdat/api-types';
 import { capitalise, formatIndicatorValue, indicatorValueText, missingValue, type MissingValue } from '@sdat/charts';
 import { formatDate } from '@sdat/format';
 import { useState, type ReactNode } from 'react';
@@ -17,7 +17,7 @@ export function missingValueSentence(missing: MissingValue): string {
 }
 
 /** Flags and notes of a value, without repeating its reason. */
-function remarks(indicator: IndicatorValue): string[] {
+function remarks(indicator: Pick<IndicatorValue, 'reason' | 'flags'> & { provenance: Pick<IndicatorValue['provenance'], 'notes'> }): string[] {
   const reason = indicator.reason?.trim();
   const messages = [...indicator.flags.map((flag) => flag.message), ...(indicator.provenance.notes ?? [])]
     .map((message) => message.trim())
@@ -192,7 +192,7 @@ export function HowComputed({ indicators, catalogue }: HowComputedProps) {
 interface HowComputedAcrossProps {
   definition: IndicatorDefinition | undefined;
   /** Each value with the name of its row (« EMAS, 2022 »). */
-  values: readonly { name: string; indicator: IndicatorValue }[];
+  values: readonly { name: string; indicator: ComparedIndicator }[];
   caption: string;
 }
 

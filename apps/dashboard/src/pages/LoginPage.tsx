@@ -7,7 +7,6 @@ import { homePathFor } from '../auth/access';
 import { useAuth } from '../auth/AuthProvider';
 import { DemoModeBanner } from '../components/DemoBanner';
 import { errorMessage } from '../components/QueryResult';
-import { organisationLabel } from '../labels';
 import { useDocumentTitle } from '../use-document-title';
 
 export const LOGIN_PATH = '/connexion';
@@ -85,7 +84,7 @@ function DemoAccounts({ accounts, onUse }: { accounts: readonly DemoAccountView[
                 <th scope="row" className="row-header">
                   {account.roleLabel}
                 </th>
-                <td>{organisationLabel(account.organisation)}</td>
+                <td>{account.organisationName}</td>
                 <td>{account.description}</td>
                 <td>
                   <span className="block">

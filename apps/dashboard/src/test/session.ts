@@ -1,12 +1,4 @@
-import type { DemoAccountView, Role, SessionUser } from '@sdat/api-types';
-
-const ROLE_LABELS: Record<Role, string> = {
-  operator: 'Opérateur',
-  pilot: 'Pilote',
-  funder: 'Financeur (COPIL)',
-  monitoring_committee: 'Comité de suivi',
-  admin: 'Administrateur',
-};
+import { ROLE_LABELS, type DemoAccountView, type Role, type SessionUser } from '@sdat/api-types';
 
 const ALL_PROGRAMMES = ['acor-centre-ville', 'acor-dijon-metropole', 'emas'];
 
@@ -67,6 +59,7 @@ export const demoAccounts: DemoAccountView[] = [
     role: 'operator',
     roleLabel: 'Opérateur',
     organisation: 'sdat',
+    organisationName: "Société Dijonnaise de l'Assistance par le Travail (SDAT)",
     description: 'Opérateur : saisit et importe les données des dispositifs de la SDAT, soumet les bilans',
   },
   {
@@ -75,6 +68,7 @@ export const demoAccounts: DemoAccountView[] = [
     role: 'pilot',
     roleLabel: 'Pilote',
     organisation: 'ccas-dijon',
+    organisationName: 'CCAS de Dijon',
     description: 'Pilote : contrôle et valide les bilans des dispositifs pilotés par le CCAS de Dijon',
   },
   {
@@ -83,6 +77,7 @@ export const demoAccounts: DemoAccountView[] = [
     role: 'admin',
     roleLabel: 'Administrateur',
     organisation: 'sdat',
+    organisationName: "Société Dijonnaise de l'Assistance par le Travail (SDAT)",
     description: "Administrateur : gère les comptes et lit le journal d'audit (aucune donnée d'accompagnement)",
   },
 ];

@@ -232,7 +232,11 @@ export interface ApiErrorBody {
   statusCode: number;
   error: string;
   message: string | string[];
+  /** Why a 409 was answered, for clients to tell them apart: the year is locked, or the row changed since it was read. */
+  reason?: ConflictReason;
 }
+
+export type ConflictReason = 'year_locked' | 'stale_version';
 
 /** GET /api/programmes/:code/indicators?year=&basis= */
 export interface ProgrammeIndicatorsResponse {
@@ -245,16 +249,35 @@ export interface ProgrammeIndicatorsResponse {
 }
 
 /** GET /api/comparisons?agreement=&years=&basis= */
+/**
+ * An indicator in a comparison: the figure, its status, target, flags, masking and the computation
+ * in words (formula text, period, notes), without its breakdown, details and provenance inputs (the
+ * programme-year route gives those). Optional here so that a full IndicatorValue is one too.
+ */
+export type ComparedIndicator = Omit<IndicatorValue, 'breakdown' | 'details' | 'provenance'> &
+  Partial<Pick<IndicatorValue, 'breakdown' | 'details'>> & {
+    provenance: Omit<IndicatorValue['provenance'], 'inputs'> & Partial<Pick<IndicatorValue['provenance'], 'inputs'>>;
+  };
+
 export interface ComparisonResponse {
   agreement: { code: string; title: string };
   years: number[];
   basis: Basis;
   programmes: OrgRef[];
-  cells: { programmeCode: string; year: number; demo: boolean; indicators: IndicatorValue[] }[];
+  cells: { programmeCode: string; year: number; demo: boolean; indicators: ComparedIndicator[] }[];
 }
 
 /** The five roles (operator, pilot, funder, monitoring committee, admin). */
 export type Role = 'operator' | 'pilot' | 'funder' | 'monitoring_committee' | 'admin';
+
+/** French names of the roles, shown by the API (`me.roleLabel`), the dashboard and the audit log. */
+export const ROLE_LABELS: Readonly<Record<Role, string>> = {
+  operator: 'Opérateur',
+  pilot: 'Pilote',
+  funder: 'Financeur (COPIL)',
+  monitoring_committee: 'Comité de suivi',
+  admin: 'Administrateur',
+};
 
 /** GET /api/auth/me: who is signed in, what they may see, and the CSRF token to send on writes. */
 export interface SessionUser {
@@ -288,7 +311,10 @@ export interface DemoAccountView {
   password: string;
   role: Role;
   roleLabel: string;
+  /** Organisation code. */
   organisation: string;
+  /** Organisation name, as the reference data give it. */
+  organisationName: string;
   description: string;
 }
 

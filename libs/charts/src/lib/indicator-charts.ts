@@ -1,4 +1,4 @@
-import type { ComparisonResponse, IndicatorValue } from '@sdat/api-types';
+import type { ComparedIndicator, ComparisonResponse, IndicatorValue } from '@sdat/api-types';
 import type {
   BarSeriesOption,
   EChartsOption,
@@ -577,7 +577,7 @@ export function comparisonValue(
   programmeCode: string,
   year: number,
   code: IndicatorCode,
-): IndicatorValue | null {
+): ComparedIndicator | null {
   const cell = comparison.cells.find((item) => item.programmeCode === programmeCode && item.year === year);
   return cell === undefined ? null : findIndicator(cell.indicators, code);
 }

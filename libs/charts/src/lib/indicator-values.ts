@@ -157,6 +157,6 @@ export function statusLabel(status: IndicatorStatus): string {
 }
 
 /** The indicator of `code` in a list, or null. */
-export function findIndicator(indicators: readonly IndicatorValue[], code: IndicatorCode): IndicatorValue | null {
+export function findIndicator<T extends Pick<IndicatorValue, 'code'> = IndicatorValue>(indicators: readonly T[], code: IndicatorCode): T | null {
   return indicators.find((indicator) => indicator.code === code) ?? null;
 }

@@ -22,6 +22,15 @@ export function contentHash<D extends DatasetKey>(dataset: D, rows: readonly Typ
   // Natural key, a NUL separator, then the canonical JSON: one native string sort orders by key, then by content.
   const lines = rows.map((row) => `${def.naturalKey(row)}\u0000${JSON.stringify(def.canonical(row))}`).sort();
   const hash = createHash('sha256').update(`${JSON.stringify([CONTENT_HASH_VERSION, dataset])}\n`, 'utf8');
-  for (const line of lines) hash.update(`${line.slice(line.indexOf('\u0000') + 1)}\n`, 'utf8');
+  // The same bytes as one update per line, fed in pieces of about 1 MB (100,000 calls cost more than hashing).
+  let piece = '';
+  for (const line of lines) {
+    piece += `${line.slice(line.indexOf('\u0000') + 1)}\n`;
+    if (piece.length >= 1 << 20) {
+      hash.update(piece, 'utf8');
+      piece = '';
+    }
+  }
+  if (piece !== '') hash.update(piece, 'utf8');
   return hash.digest('hex');
 }

@@ -3,6 +3,22 @@
  * apostrophes, punctuation and spacing do not matter. `« Date d’entrée »` → `date d entree`.
  */
 export function normaliseKey(text: string): string {
+  // A file repeats the same few labels in every row of a coded column: remember the short ones.
+  if (text.length > MEMO_MAX_LENGTH) return normaliseUncached(text);
+  let key = memo.get(text);
+  if (key === undefined) {
+    key = normaliseUncached(text);
+    if (memo.size >= MEMO_MAX_ENTRIES) memo.clear();
+    memo.set(text, key);
+  }
+  return key;
+}
+
+const MEMO_MAX_LENGTH = 200;
+const MEMO_MAX_ENTRIES = 10_000;
+const memo = new Map<string, string>();
+
+function normaliseUncached(text: string): string {
   return text
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')

@@ -262,12 +262,15 @@ export function validateTable<D extends DatasetKey>(
   }
 
   const rejected = new Set<number>();
-  for (const problem of def.crossRowChecks?.(accepted.map((a) => a.row)) ?? []) {
+  const crossRowProblems = def.crossRowChecks?.(accepted.map((a) => a.row)) ?? [];
+  // By row number, not `dataRows.find` per problem: a file where every row overlaps another stays linear.
+  const rawByNumber = crossRowProblems.length > 0 ? new Map(dataRows.map((r) => [r.rowNumber, r])) : null;
+  for (const problem of crossRowProblems) {
     const entry = accepted[problem.index];
     if (entry === undefined) continue;
     rejected.add(problem.index);
     const m = mapped.find((c) => c.def.key === problem.key) ?? mapped[0];
-    const rawRow = dataRows.find((r) => r.rowNumber === entry.rowNumber);
+    const rawRow = rawByNumber?.get(entry.rowNumber);
     fail(
       entry.rowNumber,
       m?.label ?? null,

@@ -3,7 +3,8 @@ import { Programme } from './programme.entity';
 
 /**
  * One imported version of a dataset for a programme-year. The current version's rows are in the
- * data tables; every version keeps its normalised rows here, so a replaced version stays in history.
+ * data tables; every version keeps its normalised rows here (compressed), so a replaced version
+ * stays in history.
  */
 @Entity('import_version')
 @Unique(['programme', 'year', 'dataset', 'number'])
@@ -44,9 +45,13 @@ export class ImportVersion {
   @Column({ type: 'integer' })
   rowCount!: number;
 
-  /** The version's normalised rows (episodes carry only pseudonymous keys). */
-  @Column({ type: 'jsonb' })
-  rows!: unknown[];
+  /**
+   * The version's normalised rows (episodes carry only pseudonymous keys): their JSON array,
+   * gzip-compressed (`importRowsArchive` / `readImportRowsArchive`). Null once the retention purge
+   * removed the rows of an old episodes version (its hash and counts stay).
+   */
+  @Column({ type: 'bytea', nullable: true })
+  rowsGzip!: Buffer | null;
 
   @Column({ type: 'timestamptz', default: () => 'now()' })
   importedAt!: Date;

@@ -17,6 +17,7 @@ import { FrozenActivityInput, MonthlyActivity, Referral, SupportEpisode } from '
 import { AppUser, AuditLog, UserSession } from './auth.entity';
 import { AnnualReport, AnnualReportVersion } from './report.entity';
 import { ImportVersion } from './import.entity';
+import { DataVersion, ProgrammeDataVersion } from './data-version.entity';
 
 export * from './organisation.entity';
 export * from './agreement.entity';
@@ -27,6 +28,7 @@ export * from './activity.entity';
 export * from './auth.entity';
 export * from './report.entity';
 export * from './import.entity';
+export * from './data-version.entity';
 
 /** Every entity, listed explicitly (globs do not survive the webpack bundle). */
 export const ENTITIES = [
@@ -62,4 +64,6 @@ export const ENTITIES = [
   AnnualReportVersion,
   ImportVersion,
   FrozenActivityInput,
+  ProgrammeDataVersion,
+  DataVersion,
 ];

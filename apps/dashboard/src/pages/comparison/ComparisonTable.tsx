@@ -1,4 +1,4 @@
-import type { ComparisonResponse, IndicatorValue } from '@sdat/api-types';
+import type { ComparedIndicator, ComparisonResponse, IndicatorValue } from '@sdat/api-types';
 import { comparisonValue, indicatorValueText, missingValue, sparklineOption, type IndicatorCode } from '@sdat/charts';
 import { useMemo } from 'react';
 import { chartDescription } from '../../charts/ChartPanel';
@@ -23,7 +23,7 @@ function missingReasons(comparison: ComparisonResponse, indicators: readonly Ind
   return [...reasons];
 }
 
-function Cell({ indicator, notes }: { indicator: IndicatorValue | null; notes: readonly string[] }) {
+function Cell({ indicator, notes }: { indicator: ComparedIndicator | null; notes: readonly string[] }) {
   if (indicator === null) {
     return <td className="num">—</td>;
   }
@@ -49,7 +49,7 @@ function Cell({ indicator, notes }: { indicator: IndicatorValue | null; notes: r
   );
 }
 
-function Sparkline({ title, years, values }: { title: string; years: readonly number[]; values: readonly (IndicatorValue | null)[] }) {
+function Sparkline({ title, years, values }: { title: string; years: readonly number[]; values: readonly (ComparedIndicator | null)[] }) {
   const unit = values.find((value) => value !== null)?.unit;
   const option = useMemo(
     () =>

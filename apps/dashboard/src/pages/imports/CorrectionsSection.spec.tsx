@@ -27,7 +27,7 @@ function budgetPage(version: number, amountCents: number): EditableRowsPage<Edit
   };
 }
 
-const conflict = (message: string) => reply(409, { statusCode: 409, error: 'Conflit', message });
+const conflict = (message: string, reason: 'year_locked' | 'stale_version') => reply(409, { statusCode: 409, error: 'Conflit', message, reason });
 
 /** The API of the page, the budget lines answering `current()` (a test changes it to play another user). */
 function routes(budget: () => unknown, extra: Record<string, unknown> = {}) {
@@ -130,7 +130,7 @@ describe('Imports: one-row corrections', () => {
         if (patchCalls(fetchMock).length === 1) {
           // Another operator saved 6 000,00 € in the meantime.
           current = budgetPage(4, 600_000);
-          return conflict("La ligne de budget a changé entre-temps (version 4, vous aviez la version 3) : rechargez la page, rien n'a été enregistré.");
+          return conflict("La ligne de budget a changé entre-temps (version 4, vous aviez la version 3) : rechargez la page, rien n'a été enregistré.", 'stale_version');
         }
         current = budgetPage(5, 650_000);
         return { id: '101', version: 5 };
@@ -158,7 +158,7 @@ describe('Imports: one-row corrections', () => {
 
   it('409 of a locked year: shows the API’s own message, not the one of a concurrent change', async () => {
     const locked = 'Les données 2022 de ce dispositif sont verrouillées : le bilan 2022 est validé. Le pilote doit le rouvrir avant toute modification.';
-    routes(() => budgetPage(3, 423_018), { [`/api/programmes/${CODE}/budget-lines/101`]: conflict(locked) });
+    routes(() => budgetPage(3, 423_018), { [`/api/programmes/${CODE}/budget-lines/101`]: conflict(locked, 'year_locked') });
     renderAt('/imports');
     fireEvent.click(await editButton());
     fireEvent.change(amountField(), { target: { value: '1,00' } });

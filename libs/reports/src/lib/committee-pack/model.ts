@@ -59,7 +59,7 @@ function missing(text: string, reason: string | null = null): Figure {
 }
 
 /** The figure of an indicator: its value, its masked text, or « Pas de données » / « Non calculable » with the reason. */
-export function indicatorFigure(indicator: IndicatorValue, percentDigits?: number): Figure {
+export function indicatorFigure(indicator: Pick<IndicatorValue, 'suppressed' | 'value' | 'unit' | 'flags' | 'reason'>, percentDigits?: number): Figure {
   if (indicator.suppressed) return suppressedFigure(indicator.suppressed);
   if (isFiniteNumber(indicator.value)) return valueFigure(indicator.value, indicator.unit, percentDigits);
   const why = missingValue({ value: null, flags: Array.isArray(indicator.flags) ? indicator.flags : [], reason: indicator.reason });
