@@ -158,6 +158,18 @@ export async function startApi(env, { timeoutMs = 180_000, keepOutput = 200_000 
     output += String(d);
     if (output.length > keepOutput) output = output.slice(-keepOutput);
   };
+  // stdout lines until ready, each with the milliseconds since the spawn it arrived at
+  const startupLines = [];
+  let partial = '';
+  const timeLines = (d) => {
+    partial += String(d);
+    let i;
+    while ((i = partial.indexOf('\n')) >= 0) {
+      startupLines.push({ ms: performance.now() - started, line: partial.slice(0, i) });
+      partial = partial.slice(i + 1);
+    }
+  };
+  child.stdout.on('data', timeLines);
   child.stdout.on('data', append);
   child.stderr.on('data', append);
   const readyMs = await new Promise((ok, fail) => {
@@ -176,6 +188,7 @@ export async function startApi(env, { timeoutMs = 180_000, keepOutput = 200_000 
     });
   });
   child.removeAllListeners('exit');
+  child.stdout.off('data', timeLines);
   const url = `http://127.0.0.1:${port}`;
   const state = { exit: null };
   child.once('exit', (code, signal) => (state.exit = { code, signal, at: new Date().toISOString(), outputTail: output.slice(-6000) }));
@@ -188,6 +201,7 @@ export async function startApi(env, { timeoutMs = 180_000, keepOutput = 200_000 
     child,
     readyMs,
     output: () => output,
+    startupLines: () => startupLines,
     rssKiB: () => rssKiB(child.pid),
     cpuMs: () => cpuMs(child.pid),
     async stop() {

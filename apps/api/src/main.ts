@@ -2,6 +2,8 @@ import 'reflect-metadata';
 import { createApp, resolveDatabase } from './app/bootstrap';
 import { ConfigError, parseEnv } from './config/env';
 import { runCommand } from './cli/commands';
+import { prestartReportWorker } from './reports/report-renderer';
+import { ReportsService } from './reports/reports.service';
 
 async function main() {
   const command = process.argv[2];
@@ -10,6 +12,8 @@ async function main() {
     return;
   }
   const env = parseEnv();
+  // The PDF worker loads and warms up on the other core while this one starts the database.
+  prestartReportWorker();
   const { config, embedded } = await resolveDatabase(env);
   const app = await createApp(config);
   await app.listen(env.PORT, env.HOST);
@@ -20,6 +24,9 @@ async function main() {
   process.stdout.write(
     `\nSDAT indicateurs prêt : ${url}\n  tableau de bord : ${url}/\n  API : ${url}/api  —  documentation : ${url}/api/docs\n  base de données : ${db}\n\n`,
   );
+
+  // The first report of the process should not be the one that loads and compiles the PDF code.
+  void app.get(ReportsService).warmUp();
 
   let stopping = false;
   const stop = async (signal: string) => {

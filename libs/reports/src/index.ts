@@ -1,5 +1,6 @@
 export type { AnnualReportData, AnnualReportNarrative, AnnualReportOptions, RenderChart, ReportChangelogEntry, ReportStatus } from './lib/types';
 export { buildAnnualReport } from './lib/annual-report';
+export { keepTitlesWithContent } from './lib/layout';
 export { annualReportDueDate } from './lib/text';
 export { BUDGET_GAP_THRESHOLD } from './lib/budget-comparison';
 export { DEMO_BANNER } from './lib/sections/cover';

@@ -11,7 +11,7 @@ import { DataSource } from 'typeorm';
 import { FrenchHttpErrorFilter, frenchValidationPipe } from '../common/http-errors';
 import { seedDemoAccounts } from '../auth/demo-accounts';
 import { pseudonymSecret, type AppConfig, type Env } from '../config/env';
-import { startEmbeddedPostgres, type EmbeddedPostgres } from '../database/embedded-postgres';
+import { embeddedTemplateFile, startEmbeddedPostgres, type EmbeddedPostgres } from '../database/embedded-postgres';
 import { loadDemoData } from '../demo/demo-loader';
 import { loadReferenceData } from '../reference/reference-loader';
 import { AppModule } from './app.module';
@@ -27,9 +27,18 @@ export async function resolveDatabase(env: Env): Promise<{ config: AppConfig; em
     };
   }
   // The embedded server multiplexes connections over one PGlite session: allow the pool plus the migrator.
-  const embedded = await startEmbeddedPostgres(env.EMBEDDED_DB_DIR, env.EMBEDDED_DB_PORT, env.DB_POOL_SIZE + 2);
+  const demoData = env.DEMO_DATA !== 'false';
+  const embedded = await startEmbeddedPostgres(env.EMBEDDED_DB_DIR, env.EMBEDDED_DB_PORT, env.DB_POOL_SIZE + 2, {
+    template: embeddedTemplateFile(demoData ? 'demo' : 'plain'),
+  });
   return {
-    config: { env, databaseUrl: embedded.url, databaseMode: 'embedded', demoData: env.DEMO_DATA !== 'false' },
+    config: {
+      env,
+      databaseUrl: embedded.url,
+      databaseMode: 'embedded',
+      demoData,
+      embeddedStart: { origin: embedded.origin, ms: embedded.startMs },
+    },
     embedded,
   };
 }
@@ -55,6 +64,10 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
 
   const dataSource = app.get(DataSource);
   const logger = app.get(Logger);
+  if (config.embeddedStart) {
+    const how = { existing: 'ouverte', template: 'créée depuis le modèle construit', initdb: 'créée (initdb)' }[config.embeddedStart.origin];
+    logger.log(`Base embarquée : ${how} en ${config.embeddedStart.ms} ms`, 'Démarrage');
+  }
   let t = Date.now();
   const migrations = await dataSource.runMigrations({ transaction: 'each' });
   logger.log(`Migrations : ${migrations.length} appliquée(s) en ${Date.now() - t} ms`, 'Démarrage');

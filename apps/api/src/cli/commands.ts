@@ -1,8 +1,12 @@
+import { mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DataSource } from 'typeorm';
 import { createApp, resolveDatabase } from '../app/bootstrap';
 import { hashPassword } from '../auth/auth.service';
 import { ConfigError, parseEnv } from '../config/env';
+import { EMBEDDED_TEMPLATE_FILES, startEmbeddedPostgres } from '../database/embedded-postgres';
 import { ROLES } from '../database/entities/auth.entity';
 import { purgeEpisodes } from '../retention/retention';
 
@@ -13,12 +17,20 @@ const USAGE = `Commandes :
         rôles : ${ROLES.join(', ')}
   node dist/apps/api/main.js purge-episodes [--dry-run]
         purge les accompagnements sortis depuis plus de RETENTION_MONTHS mois (24 par défaut),
-        après avoir figé les agrégats annuels dont les indicateurs ont besoin`;
+        après avoir figé les agrégats annuels dont les indicateurs ont besoin
+  node dist/apps/api/main.js embedded-template [répertoire]
+        écrit les modèles de base embarquée (migrations et données de référence appliquées, avec
+        ou sans les données de démonstration) dans le répertoire (par défaut
+        dist/apps/api-embedded-template) : nx run api:embedded-template`;
 
 /** One-shot commands on the configured database (migrations run first, as at start-up). */
 export async function runCommand(command: string, args: string[]): Promise<void> {
   if (command === 'help' || command === '--help') {
     process.stdout.write(`${USAGE}\n`);
+    return;
+  }
+  if (command === 'embedded-template') {
+    await writeEmbeddedTemplate(resolve(args[0] ?? 'dist/apps/api-embedded-template'));
     return;
   }
   if (command !== 'create-user' && command !== 'purge-episodes') throw new ConfigError(`Commande inconnue : ${command}\n${USAGE}`);
@@ -56,5 +68,37 @@ export async function runCommand(command: string, args: string[]): Promise<void>
   } finally {
     await app.close();
     await embedded?.stop();
+  }
+}
+
+/**
+ * The build's pre-initialised embedded databases (EMBEDDED_TEMPLATE_FILES): a fresh PGlite (initdb),
+ * the migrations and the reference data applied by the app itself → `plain`; then the demo data and
+ * accounts loaded by the app as a start in demo mode does → `demo`. Each is dumped as a gzipped
+ * tarball that startEmbeddedPostgres loads into an empty EMBEDDED_DB_DIR instead of running initdb.
+ */
+async function writeEmbeddedTemplate(outDir: string): Promise<void> {
+  const started = performance.now();
+  const work = mkdtempSync(join(tmpdir(), 'sdat-embedded-template-'));
+  try {
+    const embedded = await startEmbeddedPostgres(join(work, 'pglite'), 0, 8);
+    try {
+      mkdirSync(outDir, { recursive: true });
+      for (const kind of ['plain', 'demo'] as const) {
+        const demoData = kind === 'demo';
+        const env = parseEnv({ NODE_ENV: 'production', LOG_LEVEL: process.env['LOG_LEVEL'] ?? 'warn', DEMO_DATA: String(demoData) });
+        const app = await createApp({ env, databaseUrl: embedded.url, databaseMode: 'embedded', demoData });
+        await app.close();
+        const tarball = await embedded.dump();
+        const file = join(outDir, EMBEDDED_TEMPLATE_FILES[kind]);
+        writeFileSync(`${file}.tmp`, tarball);
+        renameSync(`${file}.tmp`, file);
+        process.stdout.write(`Modèle de base embarquée (${kind}) : ${file} (${Math.round(tarball.length / 1024)} Kio, ${Math.round(performance.now() - started)} ms)\n`);
+      }
+    } finally {
+      await embedded.stop();
+    }
+  } finally {
+    rmSync(work, { recursive: true, force: true });
   }
 }

@@ -135,6 +135,8 @@ export interface AppConfig {
   databaseUrl: string;
   databaseMode: 'server' | 'embedded';
   demoData: boolean;
+  /** The embedded database's start (logged with the other start-up steps). */
+  embeddedStart?: { origin: 'existing' | 'template' | 'initdb'; ms: number };
 }
 
 export class ConfigError extends Error {}

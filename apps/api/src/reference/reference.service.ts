@@ -297,7 +297,8 @@ export class ReferenceService {
   private async agreementSummary(a: Agreement): Promise<AgreementSummary> {
     const [signatories, programmes] = await Promise.all([
       this.ds.getRepository(AgreementSignatory).find({ where: { agreement: { id: a.id } }, relations: { organisation: true }, order: { id: 'ASC' } }),
-      this.ds.getRepository(Programme).find({ where: { agreement: { id: a.id } }, order: { annexNumber: 'ASC' } }),
+      // Codes only: an agreement may hold a thousand programmes (the national benchmark's does).
+      this.ds.getRepository(Programme).find({ select: { id: true, code: true, annexNumber: true }, where: { agreement: { id: a.id } }, order: { annexNumber: 'ASC' } }),
     ]);
     return {
       code: a.code,
@@ -317,6 +318,13 @@ export class ReferenceService {
   async listAgreements(): Promise<AgreementSummary[]> {
     const agreements = await this.ds.getRepository(Agreement).find({ order: { startDate: 'DESC', code: 'ASC' } });
     return Promise.all(agreements.map((a) => this.agreementSummary(a)));
+  }
+
+  /** The summary of one agreement (what `getAgreement` starts with), without its articles, actions, targets, rules and findings. */
+  async getAgreementSummary(code: string): Promise<AgreementSummary> {
+    const a = await this.ds.getRepository(Agreement).findOne({ where: { code } });
+    if (!a) throw new NotFoundException(`Convention introuvable : « ${code} ».`);
+    return this.agreementSummary(a);
   }
 
   async getAgreement(code: string): Promise<AgreementDetail> {
@@ -371,6 +379,33 @@ export class ReferenceService {
       order: { id: 'ASC' },
     });
     return findings.map(findingView);
+  }
+
+  /** The reconciliation findings of one programme: `listFindings()` filtered on it, read with a WHERE. */
+  async programmeFindings(code: string): Promise<ReconciliationFindingView[]> {
+    const findings = await this.ds.getRepository(ReconciliationFinding).find({
+      where: { programme: { code } },
+      relations: { agreement: true, programme: true },
+      order: { id: 'ASC' },
+    });
+    return findings.map(findingView);
+  }
+
+  /**
+   * The occurrences of ONE programme's own rules of one kind between two dates, as `obligations()`
+   * expands them (same rules, same agreement validity, same order), without their status. Reads
+   * those rules and their agreement only — `obligations()` reads every rule, agreement and forecast
+   * budget of the country (5,000 budgets at national scale) — so that a report can know its own
+   * due date cheaply.
+   */
+  async programmeObligations(code: string, kind: string, from: string, to: string): Promise<ObligationOccurrence[]> {
+    const rules = await this.ds.getRepository(ObligationRule).find({
+      where: { programme: { code }, kind },
+      relations: { agreement: true, programme: true },
+      order: { id: 'ASC' },
+    });
+    const agreements = new Map(rules.map((r) => [r.agreement.code, r.agreement]));
+    return expandObligations(rules.map(toScheduleRule), [...agreements.values()].map(toScheduleAgreement), { from, to });
   }
 
   /**

@@ -4,7 +4,8 @@
  * PDF with the embedded Roboto fonts. Pure CPU work: the API runs it in a worker thread
  * (report-worker.ts); the same function runs in-process when the worker file is absent.
  */
-import { buildAnnualReport, buildCommitteePack, type AnnualReportData, type RenderChart } from '@sdat/reports';
+import { buildAnnualReport, buildCommitteePack, keepTitlesWithContent, type AnnualReportData, type RenderChart } from '@sdat/reports';
+import { paginateBySegments } from './pdfmake-pagination';
 import type { PdfDocument } from './report-worker.protocol';
 import * as echarts from 'echarts';
 // pdfmake 0.3 exports a singleton instance whose methods live on its prototype: a namespace import
@@ -24,6 +25,9 @@ function configurePdfmake(): void {
   pdfmake.setFonts(fonts);
   pdfmake.setUrlAccessPolicy(() => false);
   pdfmake.setLocalAccessPolicy((path: string) => allowed.has(path));
+  // The reports' « keep titles with what follows » rule looks at positions within the page only:
+  // its page breaks can be found section by section (same PDF, 2-5 layout passes instead of 5-8).
+  paginateBySegments(keepTitlesWithContent);
   configured = true;
 }
 

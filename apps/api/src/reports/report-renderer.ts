@@ -2,7 +2,6 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { AnnualReportData } from '@sdat/reports';
-import { renderPdfDocument } from './render-annual-report';
 import type { PdfDocument, RenderReply, RenderRequest } from './report-worker.protocol';
 
 /** Name of the worker bundle webpack emits next to main.js (extra entry, see apps/api/webpack.config.js). */
@@ -30,6 +29,35 @@ export function bundledWorkerFile(dir: string = __dirname): string | null {
   return existsSync(file) ? file : null;
 }
 
+/** A worker started before the app was built (see prestartReportWorker), until a renderer takes it. */
+let prestarted: Worker | null = null;
+
+/**
+ * Starts the bundled report worker at once — main.ts calls it first thing, so that the worker loads
+ * pdfmake, the fonts and ECharts and warms itself up (report-worker.ts) on the other core while the
+ * database starts and migrates; the first ReportRenderer then takes it instead of starting its own.
+ * Nothing happens without the bundle (TypeScript sources). A worker that fails meanwhile is dropped.
+ */
+export function prestartReportWorker(dir: string = __dirname): void {
+  const file = bundledWorkerFile(dir);
+  if (!file || prestarted) return;
+  const worker = new Worker(file);
+  worker.unref();
+  const drop = () => {
+    if (prestarted === worker) prestarted = null;
+  };
+  worker.once('error', drop);
+  worker.once('exit', drop);
+  prestarted = worker;
+}
+
+function takePrestarted(): Worker | null {
+  const worker = prestarted;
+  prestarted = null;
+  worker?.removeAllListeners('error').removeAllListeners('exit');
+  return worker;
+}
+
 interface Pending {
   resolve: (result: RenderedPdf) => void;
   reject: (error: Error) => void;
@@ -37,9 +65,10 @@ interface Pending {
 }
 
 /**
- * Renders annual-report PDFs in one long-lived worker thread (started on first use, restarted after
- * a crash or a timeout), so that the event loop of the API stays free. Without a worker (TS sources
- * under ts-jest, where there is no compiled worker file), renders in-process and says so once.
+ * Renders annual-report PDFs in one long-lived worker thread (started as the server boots, see
+ * prestartReportWorker, else on first use; restarted after a crash or a timeout), so that the event
+ * loop of the API stays free. Without a worker (TS sources under ts-jest, where there is no compiled
+ * worker file), renders in-process and says so once.
  */
 export class ReportRenderer {
   private worker: Worker | null = null;
@@ -55,12 +84,17 @@ export class ReportRenderer {
       this.launchWorker = options.launchWorker;
     } else {
       const file = bundledWorkerFile();
-      this.launchWorker = file ? () => new Worker(file) : null;
+      this.launchWorker = file ? () => takePrestarted() ?? new Worker(file) : null;
     }
   }
 
   get mode(): RenderedPdf['mode'] {
     return this.launchWorker ? 'worker' : 'in-process';
+  }
+
+  /** Starts the worker now rather than on the first request; nothing to do when rendering in-process. */
+  start(): void {
+    if (this.launchWorker) this.ensureWorker(this.launchWorker);
   }
 
   render(data: AnnualReportData, generatedAt: string): Promise<RenderedPdf> {
@@ -73,6 +107,8 @@ export class ReportRenderer {
         this.fallbackLogged = true;
         this.log('warn', `Fichier ${WORKER_BUNDLE} introuvable à côté du code (exécution depuis les sources TypeScript) : les PDF sont rendus dans le processus principal.`);
       }
+      // Loaded here, not at start-up: with the worker, the API's own thread never needs pdfmake nor ECharts.
+      const { renderPdfDocument } = await import('./render-annual-report');
       const { pdf, renderMs } = await renderPdfDocument(document, generatedAt);
       return { pdf, renderMs, mode: 'in-process' };
     }
