@@ -130,4 +130,23 @@ describe('report worker thread', () => {
     expect((await dying.render(data, new Date().toISOString())).mode).toBe('worker');
     expect(launches).toBe(2);
   });
+
+  it('a failed worker that exits late does not fail the request its successor is rendering', async () => {
+    // first worker: throws on the first request (error event; failAll stops it, its exit comes later);
+    // the successor answers after 300 ms, while the old worker's exit arrives
+    const failing = `const { parentPort } = require('node:worker_threads');
+      parentPort.on('message', () => { setTimeout(() => { throw new Error('panne'); }, 0); });`;
+    const slow = `const { parentPort } = require('node:worker_threads');
+      parentPort.on('message', (r) => setTimeout(() => parentPort.postMessage({ id: r.id, ok: true, pdf: new Uint8Array([37, 80, 68, 70, 45]), renderMs: 300 }), 300));`;
+    let launches = 0;
+    const flaky = renderer({
+      launchWorker: () => {
+        launches += 1;
+        return new Worker(launches === 1 ? failing : slow, { eval: true });
+      },
+    });
+    await expect(flaky.render(data, new Date().toISOString())).rejects.toThrow('panne');
+    const next = await flaky.render(data, new Date().toISOString());
+    expect([next.mode, next.pdf.toString('latin1'), launches]).toEqual(['worker', '%PDF-', 2]);
+  });
 });

@@ -141,12 +141,15 @@ export class ReportRenderer {
         pending.reject(new Error(`Échec du rendu du PDF : ${reply.message}`));
       }
     });
+    // A worker stopped by failAll errs or exits later: its requests were failed already, and those in
+    // flight now belong to its successor — only the current worker's end fails them.
     worker.on('error', (error) => {
       this.log('error', `Worker de rendu PDF en erreur : ${error.stack ?? error.message}`);
-      this.failAll(error);
+      if (this.worker === worker) this.failAll(error);
     });
     worker.on('exit', (code) => {
-      if (this.worker === worker) this.worker = null;
+      if (this.worker !== worker) return;
+      this.worker = null;
       if (this.pending.size) this.failAll(new Error(`Le worker de rendu PDF s'est arrêté (code ${code}).`));
     });
     this.worker = worker;
