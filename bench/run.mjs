@@ -101,6 +101,11 @@ const apiEnv = {
 };
 const api = await startApi(apiEnv);
 log(`API prête en ${fmtMs(api.readyMs)} (${api.url}, pid ${api.pid})`);
+// Once listening, the API warms its report worker up (a full report rendered in the background, ≈ 1-2 s
+// of CPU): the measures start after it, so that they do not measure the warm-up.
+const settleMs = Number(env.BENCH_SETTLE_MS ?? 5000);
+await sleep(settleMs);
+result.settleMsAfterReady = settleMs;
 const dbUrl = mode === 'server' ? prepared.database.url : `postgres://postgres@127.0.0.1:${embeddedPort}/postgres?sslmode=disable`;
 const year = config.year;
 const ref = ds.reference.code;
