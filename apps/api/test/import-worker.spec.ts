@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -7,6 +7,7 @@ import { ImportRejectedError } from '@sdat/imports';
 import type { PrepareRequest } from '../src/imports/import-prepare';
 import { bundledImportWorker, IMPORT_WORKER_BUNDLE, ImportPreparer } from '../src/imports/import-preparer';
 import { csvFile, episodes } from './support/import-files';
+import { maxEventLoopGap, workerFromSources } from './support/worker-threads';
 
 /**
  * The import worker thread. The built app runs dist/apps/api/import-worker.js (an extra webpack
@@ -14,38 +15,9 @@ import { csvFile, episodes } from './support/import-files';
  * the transfer of the prepared rows, the error handling and the non-blocking of the event loop
  * are tested without a build. No database: the worker only reads files.
  */
-const ROOT = resolve(__dirname, '../../..');
 const WORKER_SOURCE = resolve(__dirname, '../src/imports/import-worker.ts');
 
-function launchFromSources(): Worker {
-  const paths = JSON.parse(readFileSync(join(ROOT, 'tsconfig.base.json'), 'utf8')).compilerOptions.paths;
-  const code = `
-    require('ts-node').register({
-      transpileOnly: true,
-      project: ${JSON.stringify(join(ROOT, 'tsconfig.base.json'))},
-      compilerOptions: { module: 'commonjs', moduleResolution: 'node10', ignoreDeprecations: '6.0', esModuleInterop: true },
-    });
-    require('tsconfig-paths').register({ baseUrl: ${JSON.stringify(ROOT)}, paths: ${JSON.stringify(paths)} });
-    require(${JSON.stringify(WORKER_SOURCE)});`;
-  return new Worker(code, { eval: true });
-}
-
-/** Longest delay of a 5 ms timer while `work` runs: how long the event loop was blocked. */
-async function maxEventLoopGap(work: () => Promise<unknown>): Promise<number> {
-  let last = performance.now();
-  let max = 0;
-  const timer = setInterval(() => {
-    const now = performance.now();
-    max = Math.max(max, now - last);
-    last = now;
-  }, 5);
-  try {
-    await work();
-  } finally {
-    clearInterval(timer);
-  }
-  return Math.max(max, performance.now() - last);
-}
+const launchFromSources = (): Worker => workerFromSources(WORKER_SOURCE);
 
 const request = (bytes: Uint8Array, overrides: Partial<PrepareRequest> = {}): PrepareRequest => ({
   dataset: 'episodes',

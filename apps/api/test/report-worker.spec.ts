@@ -1,5 +1,5 @@
 import { INTERNAL_VIEWER } from '../src/auth/viewer';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -7,44 +7,16 @@ import type { AnnualReportData } from '@sdat/reports';
 import { bundledWorkerFile, ReportRenderer, WORKER_BUNDLE } from '../src/reports/report-renderer';
 import { ReportsService } from '../src/reports/reports.service';
 import { startTestApp, type TestApp } from './support/test-app';
+import { maxEventLoopGap, workerFromSources } from './support/worker-threads';
 
 /**
  * The report worker thread. The built app runs dist/apps/api/report-worker.js (an extra webpack
  * entry); here the same entry runs from its TypeScript sources through ts-node, so the protocol,
  * the error handling and the non-blocking of the event loop are tested without a build.
  */
-const ROOT = resolve(__dirname, '../../..');
 const WORKER_SOURCE = resolve(__dirname, '../src/reports/report-worker.ts');
 
-function launchFromSources(): Worker {
-  const paths = JSON.parse(readFileSync(join(ROOT, 'tsconfig.base.json'), 'utf8')).compilerOptions.paths;
-  const code = `
-    require('ts-node').register({
-      transpileOnly: true,
-      project: ${JSON.stringify(join(ROOT, 'tsconfig.base.json'))},
-      compilerOptions: { module: 'commonjs', moduleResolution: 'node10', ignoreDeprecations: '6.0', esModuleInterop: true },
-    });
-    require('tsconfig-paths').register({ baseUrl: ${JSON.stringify(ROOT)}, paths: ${JSON.stringify(paths)} });
-    require(${JSON.stringify(WORKER_SOURCE)});`;
-  return new Worker(code, { eval: true });
-}
-
-/** Longest delay of a 5 ms timer while `work` runs: how long the event loop was blocked. */
-async function maxEventLoopGap(work: () => Promise<unknown>): Promise<number> {
-  let last = performance.now();
-  let max = 0;
-  const timer = setInterval(() => {
-    const now = performance.now();
-    max = Math.max(max, now - last);
-    last = now;
-  }, 5);
-  try {
-    await work();
-  } finally {
-    clearInterval(timer);
-  }
-  return Math.max(max, performance.now() - last);
-}
+const launchFromSources = (): Worker => workerFromSources(WORKER_SOURCE);
 
 describe('report worker thread', () => {
   let t: TestApp;

@@ -39,6 +39,15 @@ function countInput(ref: string, label: string, value: number): ProvenanceInput 
   return { kind: 'count', ref, label, value, unit: 'count' };
 }
 
+/** Present at start, entries and exits of the period, as provenance inputs. */
+function flowInputs(ep: EpisodeAggregates): ProvenanceInput[] {
+  return [
+    countInput('presentAtStart', 'Présents au début', ep.presentAtStart),
+    countInput('entries', 'Entrées', ep.entries),
+    countInput('exits', 'Sorties', ep.exits),
+  ];
+}
+
 function validateFlows(ep: EpisodeAggregates): void {
   assertCount(ep.presentAtStart, 'Présents au début');
   assertCount(ep.entries, 'Entrées');
@@ -131,11 +140,7 @@ export function computeActiveCaseload(ep: EpisodeAggregates) {
     ],
     details,
     flags,
-    inputs: [
-      countInput('presentAtStart', 'Présents au début', ep.presentAtStart),
-      countInput('entries', 'Entrées', ep.entries),
-      countInput('exits', 'Sorties', ep.exits),
-    ],
+    inputs: flowInputs(ep),
     formulaText: `${count(ep.presentAtStart)} présents au ${formatDate(ep.periodStart)} + ${count(ep.entries)} entrées = ${count(total)} ; au ${formatDate(ep.periodEnd)} : ${atEnd === null ? 'n.c.' : count(atEnd)}`,
   });
 }
@@ -210,11 +215,7 @@ export function computeMonthlyCaseload(ep: EpisodeAggregates) {
     value: last.presentAtEnd,
     details,
     flags,
-    inputs: [
-      countInput('presentAtStart', 'Présents au début', ep.presentAtStart),
-      countInput('entries', 'Entrées', ep.entries),
-      countInput('exits', 'Sorties', ep.exits),
-    ],
+    inputs: flowInputs(ep),
     formulaText: `File active fin ${formatMonth(last.month)} = ${count(last.presentAtEnd)} (chaque mois : file active du mois précédent + entrées − sorties)`,
   });
 }
