@@ -14,6 +14,38 @@ interface FormProps<Row, Change> {
   onCancel: () => void;
 }
 
+interface TextFieldProps {
+  label: string;
+  error?: string;
+  help?: string;
+  value: string;
+  onChange: (value: string) => void;
+  /** Numbers typed the French way (« 4 230,18 »): the decimal keypad on touch screens. */
+  decimal?: boolean;
+  inputRef?: RefObject<HTMLInputElement | null>;
+}
+
+/** A one-line text field of a correction form (label, help, error announced with it). */
+function TextField({ label, error, help, value, onChange, decimal = false, inputRef }: TextFieldProps) {
+  return (
+    <Field label={label} error={error} help={help}>
+      {({ id, describedBy }) => (
+        <input
+          ref={inputRef}
+          id={id}
+          type="text"
+          {...(decimal ? { inputMode: 'decimal' as const } : {})}
+          autoComplete="off"
+          value={value}
+          aria-invalid={error !== undefined}
+          aria-describedby={describedBy}
+          onChange={(event) => onChange(event.target.value)}
+        />
+      )}
+    </Field>
+  );
+}
+
 const NOTHING_CHANGED = 'Aucune modification : changez une valeur avant d’enregistrer, ou annulez.';
 
 /** A labelled field with its help and its error (announced with the field: aria-describedby). */
@@ -158,34 +190,8 @@ export function BudgetLineForm({ row, saving, onSave, onCancel }: FormProps<Edit
         onCancel={onCancel}
         firstFieldRef={firstFieldRef}
       >
-        <Field label="Montant (€)" error={errors.amount} help="En euros, par exemple 4 230,18.">
-          {({ id, describedBy }) => (
-            <input
-              ref={firstFieldRef}
-              id={id}
-              type="text"
-              inputMode="decimal"
-              autoComplete="off"
-              value={amount}
-              aria-invalid={errors.amount !== undefined}
-              aria-describedby={describedBy}
-              onChange={(event) => setAmount(event.target.value)}
-            />
-          )}
-        </Field>
-        <Field label="Libellé" error={errors.label}>
-          {({ id, describedBy }) => (
-            <input
-              id={id}
-              type="text"
-              autoComplete="off"
-              value={label}
-              aria-invalid={errors.label !== undefined}
-              aria-describedby={describedBy}
-              onChange={(event) => setLabel(event.target.value)}
-            />
-          )}
-        </Field>
+        <TextField label="Montant (€)" error={errors.amount} help="En euros, par exemple 4 230,18." inputRef={firstFieldRef} decimal value={amount} onChange={setAmount} />
+        <TextField label="Libellé" error={errors.label} value={label} onChange={setLabel} />
       </FormFrame>
     </div>
   );
@@ -220,20 +226,7 @@ export function StaffLineForm({ row, saving, onSave, onCancel }: FormProps<Edita
   };
 
   const titleField = (ref?: RefObject<HTMLInputElement | null>) => (
-    <Field label="Intitulé du poste" error={errors.jobTitle}>
-      {({ id, describedBy }) => (
-        <input
-          ref={ref}
-          id={id}
-          type="text"
-          autoComplete="off"
-          value={jobTitle}
-          aria-invalid={errors.jobTitle !== undefined}
-          aria-describedby={describedBy}
-          onChange={(event) => setJobTitle(event.target.value)}
-        />
-      )}
-    </Field>
+    <TextField label="Intitulé du poste" error={errors.jobTitle} inputRef={ref} value={jobTitle} onChange={setJobTitle} />
   );
 
   return (
@@ -241,21 +234,7 @@ export function StaffLineForm({ row, saving, onSave, onCancel }: FormProps<Edita
       <FormFrame title={`Corriger la ligne « ${row.jobTitle} »`} saving={saving} notice={notice} onSubmit={submit} onCancel={onCancel} firstFieldRef={firstFieldRef}>
         {inFte ? (
           <>
-            <Field label="ETP" error={errors.fte} help="Équivalents temps plein, 2 décimales au plus (par exemple 2,5).">
-              {({ id, describedBy }) => (
-                <input
-                  ref={firstFieldRef}
-                  id={id}
-                  type="text"
-                  inputMode="decimal"
-                  autoComplete="off"
-                  value={fte}
-                  aria-invalid={errors.fte !== undefined}
-                  aria-describedby={describedBy}
-                  onChange={(event) => setFte(event.target.value)}
-                />
-              )}
-            </Field>
+            <TextField label="ETP" error={errors.fte} help="Équivalents temps plein, 2 décimales au plus (par exemple 2,5)." inputRef={firstFieldRef} decimal value={fte} onChange={setFte} />
             {titleField()}
           </>
         ) : (
