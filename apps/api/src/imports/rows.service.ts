@@ -25,6 +25,11 @@ const count = (rows: { n: number | string }[]) => Number(rows[0]?.n ?? 0);
  * the actual budget lines and staff lines of a year, and the episodes active during the year
  * (entry ≤ 31/12, no exit before 01/01 — the same rule as the episodes import). Read-only, paged.
  */
+/** What every page of rows says about itself. */
+function envelope(programmeCode: string, page: RowsPageRequest, total: number) {
+  return { programmeCode, year: page.year, total, offset: page.offset, limit: page.limit };
+}
+
 @Injectable()
 export class RowsService {
   constructor(@InjectDataSource() private readonly ds: DataSource) {}
@@ -46,11 +51,7 @@ export class RowsService {
       [programmeCode, page.year, page.limit, page.offset],
     );
     return {
-      programmeCode,
-      year: page.year,
-      total,
-      offset: page.offset,
-      limit: page.limit,
+      ...envelope(programmeCode, page, total),
       rows: rows.map((r) => ({
         id: r['id'] as string,
         version: r['version'] as number,
@@ -74,11 +75,7 @@ export class RowsService {
       [programmeCode, page.year, page.limit, page.offset],
     );
     return {
-      programmeCode,
-      year: page.year,
-      total,
-      offset: page.offset,
-      limit: page.limit,
+      ...envelope(programmeCode, page, total),
       rows: rows.map((r) => ({
         id: r['id'] as string,
         version: r['version'] as number,
@@ -104,11 +101,7 @@ export class RowsService {
     );
     const kindLabel = (kind: string) => EPISODE_KINDS.find((k) => k.code === kind)?.label ?? kind;
     return {
-      programmeCode,
-      year: page.year,
-      total,
-      offset: page.offset,
-      limit: page.limit,
+      ...envelope(programmeCode, page, total),
       rows: rows.map(
         (r): EditableEpisodeView => ({
           id: r['id'] as string,
