@@ -126,15 +126,17 @@ try {
     let inserting = false;
     const deadline = Date.now() + 120_000;
     while (Date.now() < deadline) {
-      // (a keep-alive socket the server just closed makes fetch fail now and then: poll again)
-      phase = (await operator.get(`/api/import-jobs/${job.id}`).then((r) => r.json()).catch(() => ({ phase })))?.phase;
       // The import's bulk write: COPY into its temporary table, then one INSERT … SELECT (server).
+      // Looked at before the job's phase: the phase turns « writing » before the transaction starts, so
+      // a write seen here has its phase said by the next answer (the other order races).
       const [a] = (
         await admin.query(
           `SELECT count(*)::int AS n FROM pg_stat_activity WHERE (query LIKE 'INSERT INTO support_episode%' OR query LIKE 'COPY episode_import%') AND state = 'active'`,
         )
       ).rows;
       inserting = a.n > 0;
+      // (a keep-alive socket the server just closed makes fetch fail now and then: poll again)
+      phase = (await operator.get(`/api/import-jobs/${job.id}`).then((r) => r.json()).catch(() => ({ phase })))?.phase;
       if (inserting || phase === 'done' || phase === 'failed') break;
       await sleep(20);
     }
