@@ -39,7 +39,7 @@ export function FindingsTable({
     return <p>Aucun écart relevé.</p>;
   }
   return (
-    <div className="table-wrapper">
+    <div className="table-wrapper" tabIndex={0}>
       <table className="data-table">
         <caption>{caption}</caption>
         <thead>

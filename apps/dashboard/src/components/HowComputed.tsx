@@ -96,7 +96,7 @@ function Explanation({ indicator, definition }: { indicator: IndicatorValue; def
         <SourceFact definition={definition} />
       </dl>
       {indicator.provenance.inputs.length > 0 && (
-        <div className="table-wrapper">
+        <div className="table-wrapper" tabIndex={0}>
           <table className="data-table data-table--compact">
             <caption>Données utilisées : {title}</caption>
             <thead>
@@ -215,7 +215,7 @@ export function HowComputedAcross({ definition, values, caption }: HowComputedAc
             )}
             <SourceFact definition={definition} />
           </dl>
-          <div className="table-wrapper">
+          <div className="table-wrapper" tabIndex={0}>
             <table className="data-table data-table--compact">
               <caption>{caption}</caption>
               <thead>

@@ -14,7 +14,7 @@ function Signatories({ agreement }: { agreement: AgreementDetail }) {
     return <p>Aucun signataire renseigné.</p>;
   }
   return (
-    <div className="table-wrapper">
+    <div className="table-wrapper" tabIndex={0}>
       <table className="data-table">
         <caption>Signataires et rôles</caption>
         <thead>
@@ -60,7 +60,7 @@ function Articles({ agreement }: { agreement: AgreementDetail }) {
 
 function Actions({ agreement }: { agreement: AgreementDetail }) {
   return (
-    <div className="table-wrapper">
+    <div className="table-wrapper" tabIndex={0}>
       <table className="data-table">
         <caption>Actions prévues par la convention</caption>
         <thead>
@@ -101,7 +101,7 @@ function Actions({ agreement }: { agreement: AgreementDetail }) {
 
 function Targets({ agreement }: { agreement: AgreementDetail }) {
   return (
-    <div className="table-wrapper">
+    <div className="table-wrapper" tabIndex={0}>
       <table className="data-table">
         <caption>Cibles fixées par la convention</caption>
         <thead>
@@ -142,7 +142,7 @@ function ObligationRules({ agreement }: { agreement: AgreementDetail }) {
     return <p>Aucune obligation relevée.</p>;
   }
   return (
-    <div className="table-wrapper">
+    <div className="table-wrapper" tabIndex={0}>
       <table className="data-table">
         <caption>Obligations prévues par la convention</caption>
         <thead>

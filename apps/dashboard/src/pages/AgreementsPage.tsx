@@ -21,7 +21,7 @@ export function AgreementsPage() {
           list.length === 0 ? (
             <p>Aucune convention.</p>
           ) : (
-            <div className="table-wrapper">
+            <div className="table-wrapper" tabIndex={0}>
               <table className="data-table">
                 <caption>Conventions suivies</caption>
                 <thead>

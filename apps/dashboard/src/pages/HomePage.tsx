@@ -54,7 +54,7 @@ function ObligationsTable({
     return <p>Aucune échéance sur la période.</p>;
   }
   return (
-    <div className="table-wrapper">
+    <div className="table-wrapper" tabIndex={0}>
       <table className="data-table">
         <caption>{caption}</caption>
         <thead>

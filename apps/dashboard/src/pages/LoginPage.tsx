@@ -64,7 +64,7 @@ function DemoAccounts({ accounts, onUse }: { accounts: readonly DemoAccountView[
         Un compte par rôle : chacun ne voit que les dispositifs et les conventions de son organisation. Le bouton
         remplit le formulaire de connexion ci-dessus.
       </p>
-      <div className="table-wrapper">
+      <div className="table-wrapper" tabIndex={0}>
         <table className="data-table">
           <caption>Comptes de démonstration et ce qu’ils montrent</caption>
           <thead>

@@ -67,7 +67,7 @@ function UsersTable({ users, currentEmail }: { users: readonly UserView[]; curre
   return (
     <>
       <FeedbackRegions feedback={feedback} />
-      <div className="table-wrapper">
+      <div className="table-wrapper" tabIndex={0}>
         <table className="data-table">
           <caption>Comptes ({users.length})</caption>
           <thead>
@@ -264,7 +264,7 @@ function AuditLog() {
       {rows.length === 0 ? (
         <p>Le journal d’audit est vide.</p>
       ) : (
-        <div className="table-wrapper">
+        <div className="table-wrapper" tabIndex={0}>
           <table className="data-table">
             <caption>Journal d’audit, du plus récent au plus ancien ({rows.length} lignes affichées)</caption>
             <thead>

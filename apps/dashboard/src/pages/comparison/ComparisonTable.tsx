@@ -135,7 +135,7 @@ export function ComparisonTable({ comparison, indicators, catalogue, caption }: 
   const notes = useMemo(() => missingReasons(comparison, indicators, years), [comparison, indicators, years]);
   return (
     <>
-      <div className="table-wrapper">
+      <div className="table-wrapper" tabIndex={0}>
         <table className="data-table comparison-table">
           <caption>{caption}</caption>
           <thead>

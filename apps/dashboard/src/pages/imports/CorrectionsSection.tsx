@@ -134,7 +134,7 @@ function CorrectableRows({ code, year, dataset }: { code: string; year: number; 
           const width = table.columns.length + 2;
           return (
             <>
-              <div className="table-wrapper">
+              <div className="table-wrapper" tabIndex={0}>
                 <table className="data-table data-table--compact">
                   <caption>
                     {table.caption} {year} ({formatNumber(page.total)})

@@ -32,7 +32,7 @@ function HistoryTable({ versions, year }: { versions: readonly ImportVersionView
     return <p>Aucun import pour {year} : les données de ce dispositif viennent des documents signés ou de la démonstration.</p>;
   }
   return (
-    <div className="table-wrapper">
+    <div className="table-wrapper" tabIndex={0}>
       <table className="data-table">
         <caption>Versions importées pour {year}, la plus récente d’abord</caption>
         <thead>

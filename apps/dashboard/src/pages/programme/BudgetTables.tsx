@@ -47,7 +47,7 @@ function SideTable({ budget, side, title }: { budget: BudgetView; side: Side; ti
   const total = budget.totals[side];
   const labels = SIDE_LABELS[side];
   return (
-    <div className="table-wrapper">
+    <div className="table-wrapper" tabIndex={0}>
       <table className="data-table budget-table">
         <caption>
           {labels.caption} — {title}

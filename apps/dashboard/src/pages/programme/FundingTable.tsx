@@ -10,7 +10,7 @@ export function FundingTable({ funding }: { funding: FundingView }) {
   const gap = funding.budgetIncomeCents === null ? null : funding.totalCents - funding.budgetIncomeCents;
   return (
     <>
-      <div className="table-wrapper">
+      <div className="table-wrapper" tabIndex={0}>
         <table className="data-table">
           <caption>Financements {funding.year} par financeur</caption>
           <thead>

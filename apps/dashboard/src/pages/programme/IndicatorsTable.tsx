@@ -51,7 +51,7 @@ export function IndicatorsTable({ current, previous, caption }: IndicatorsTableP
   const withPrevious = previous !== null;
   const columns = withPrevious ? 6 : 4;
   return (
-    <div className="table-wrapper">
+    <div className="table-wrapper" tabIndex={0}>
       <table className="data-table indicators-table">
         <caption>{caption}</caption>
         <thead>

@@ -66,7 +66,7 @@ export function CapacityTable({ targets }: { targets: readonly CapacityTargetVie
     return <p>Aucun objectif de capacité n’est fixé par la convention.</p>;
   }
   return (
-    <div className="table-wrapper">
+    <div className="table-wrapper" tabIndex={0}>
       <table className="data-table">
         <caption>Objectifs de capacité fixés par la convention</caption>
         <thead>
@@ -106,7 +106,7 @@ export function StaffTable({ lines, title }: { lines: readonly StaffLineView[]; 
   const totalFte = fteLines.reduce((sum, line) => sum + (line.quantity ?? 0), 0);
   const totalPosts = postLines.reduce((sum, line) => sum + (line.quantity ?? 0), 0);
   return (
-    <div className="table-wrapper">
+    <div className="table-wrapper" tabIndex={0}>
       <table className="data-table">
         <caption>Personnel affecté au dispositif — {title}</caption>
         <thead>
