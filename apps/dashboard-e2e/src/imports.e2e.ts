@@ -1,13 +1,13 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { EditableBudgetLineView, EditableRowsPage, ImportVersionView } from '@sdat/api-types';
 import { formatEuros, formatNumber } from '@sdat/format';
 import { datasetSpec } from '@sdat/imports';
-import { startBuiltApp, type RunningServer } from './support/app-server';
+import { useAppInBrowser } from './support/app-in-browser';
 import { seriousA11yViolations } from './support/axe';
-import { artifactsDir, hasChromium, launchChromium } from './support/browser';
-import { pageGet, signInThroughLoginPage, waitForLoaded } from './support/session';
+import { artifactsDir, hasChromium } from './support/browser';
+import { pageGet, waitForLoaded } from './support/session';
 
 const OPERATOR = 'operateur@demo.sdat.fr';
 const CODE = 'acor-dijon-metropole';
@@ -46,30 +46,15 @@ function monthlyActivityCsv(year: number, seed: number): Buffer {
  * activity file uploaded in async mode shows its progress, then its result.
  */
 describe.skipIf(!hasChromium)('imports: one-row corrections with optimistic locking, async upload with progress', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
+  const app = useAppInBrowser();
 
   async function openImports(path: string): Promise<Page> {
-    // bypassCSP only lets the test inject axe-core; the app's own CSP stays strict.
-    const context = await browser.newContext({ bypassCSP: true, viewport: { width: 1366, height: 900 } });
-    contexts.push(context);
-    const page = await context.newPage();
-    await signInThroughLoginPage(page, server.url, OPERATOR, { path });
+    const page = await app.signIn(OPERATOR, path);
     await page.getByRole('heading', { level: 1, name: 'Imports' }).waitFor();
     await waitForLoaded(page);
     return page;
   }
 
-  beforeAll(async () => {
-    server = await startBuiltApp();
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    for (const context of contexts) await context.close();
-    await browser?.close();
-    await server?.stop();
-  });
 
   it('the operator corrects one budget line and sees the new amount; a stale save from another session gets the 409 message', async () => {
     const path = `/imports?dispositif=${CODE}&annee=${BUDGET_YEAR}&donnees=budget`;

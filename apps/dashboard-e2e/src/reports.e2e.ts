@@ -1,10 +1,10 @@
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { AnnualReportView } from '@sdat/api-types';
-import { startBuiltApp, type RunningServer } from './support/app-server';
+import { useAppInBrowser } from './support/app-in-browser';
 import { seriousA11yViolations } from './support/axe';
-import { artifactsDir, hasChromium, launchChromium } from './support/browser';
-import { pageGet, signInThroughLoginPage, waitForLoaded } from './support/session';
+import { artifactsDir, hasChromium } from './support/browser';
+import { pageGet, waitForLoaded } from './support/session';
 
 const OPERATOR = 'operateur@demo.sdat.fr';
 const PILOT = 'pilote.metropole@demo.sdat.fr';
@@ -18,16 +18,10 @@ const REPORTS_PAGE = '/rapports?annee=2021';
  * Idempotent: a report left transmitted or validated by a previous run is sent back to « projet » first.
  */
 describe.skipIf(!hasChromium)('reports: narrative, transmission, validation and PDF of an annual report', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
+  const app = useAppInBrowser();
 
   async function signIn(email: string): Promise<Page> {
-    // bypassCSP only lets the test inject axe-core; the app's own CSP stays strict.
-    const context = await browser.newContext({ bypassCSP: true, viewport: { width: 1366, height: 900 } });
-    contexts.push(context);
-    const page = await context.newPage();
-    await signInThroughLoginPage(page, server.url, email, { path: REPORTS_PAGE });
+    const page = await app.signIn(email, REPORTS_PAGE);
     await page.getByRole('heading', { level: 1, name: 'Rapports' }).waitFor();
     await waitForLoaded(page);
     return page;
@@ -41,15 +35,6 @@ describe.skipIf(!hasChromium)('reports: narrative, transmission, validation and 
     await page.screenshot({ path: join(artifactsDir, 'reports', `${name}.png`), fullPage: true });
   }
 
-  beforeAll(async () => {
-    server = await startBuiltApp();
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    for (const context of contexts) await context.close();
-    await browser?.close();
-    await server?.stop();
-  });
 
   it('the operator writes and transmits EMAS 2021, the pilot validates it, the PDF is stable', async () => {
     const pilot = await signIn(PILOT);

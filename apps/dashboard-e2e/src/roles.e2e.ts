@@ -1,12 +1,12 @@
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { IndicatorValue, ProgrammeIndicatorsResponse, UserView } from '@sdat/api-types';
 import { indicatorValueText, missingValue } from '@sdat/charts';
 import { formatEuros, formatNumber } from '@sdat/format';
-import { startBuiltApp, type RunningServer } from './support/app-server';
+import { useAppInBrowser } from './support/app-in-browser';
 import { seriousA11yViolations } from './support/axe';
-import { artifactsDir, hasChromium, launchChromium } from './support/browser';
-import { DEMO_ACCOUNTS, demoAccount, pageGet, signInThroughLoginPage, waitForLoaded } from './support/session';
+import { artifactsDir, hasChromium } from './support/browser';
+import { DEMO_ACCOUNTS, demoAccount, pageGet, waitForLoaded } from './support/session';
 
 /**
  * Every demo account (one per role) signs in through the login page and opens every page of its
@@ -15,17 +15,11 @@ import { DEMO_ACCOUNTS, demoAccount, pageGet, signInThroughLoginPage, waitForLoa
  * the admin only administers, the monitoring committee compares, a pilot is refused outside its scope.
  */
 describe.skipIf(!hasChromium)('roles: each demo account signs in and sees what its role may see', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
+  const app = useAppInBrowser();
 
   /** A fresh browser session (own cookies) signed in as `email` through the login page. */
   async function signIn(email: string, path = '/'): Promise<Page> {
-    // bypassCSP only lets the test inject axe-core; the app's own CSP stays strict.
-    const context = await browser.newContext({ bypassCSP: true, viewport: { width: 1366, height: 900 } });
-    contexts.push(context);
-    const page = await context.newPage();
-    await signInThroughLoginPage(page, server.url, email, { path });
+    const page = await app.signIn(email, path);
     return page;
   }
 
@@ -46,15 +40,6 @@ describe.skipIf(!hasChromium)('roles: each demo account signs in and sees what i
     await page.screenshot({ path: join(artifactsDir, 'roles', `${name}.png`), fullPage: true });
   }
 
-  beforeAll(async () => {
-    server = await startBuiltApp();
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    for (const context of contexts) await context.close();
-    await browser?.close();
-    await server?.stop();
-  });
 
   it.each(DEMO_ACCOUNTS.map((account) => [account.email, account] as const))(
     '%s signs in through the login page and opens every page of its navigation (screenshot, axe)',
@@ -184,7 +169,7 @@ describe.skipIf(!hasChromium)('roles: each demo account signs in and sees what i
     }
     // Not a skip: without suppression in the API the funder would see small counts of people.
     expect(masked, 'aucun indicateur masqué (« suppressed ») dans les réponses 2022 réalisé : petits effectifs non masqués par l’API').not.toBeNull();
-    await page.goto(`${server.url}/dispositifs/${masked}?annee=2022&base=realise`);
+    await page.goto(`${app.url}/dispositifs/${masked}?annee=2022&base=realise`);
     await page.getByRole('heading', { level: 1 }).first().waitFor();
     await waitForLoaded(page);
     // The masked figures are in the key figures, the table of every indicator, or the charts' tables.
@@ -209,7 +194,7 @@ describe.skipIf(!hasChromium)('roles: each demo account signs in and sees what i
     await page.getByRole('table', { name: /^Journal d’audit/ }).waitFor();
     await page.getByRole('table', { name: /^Journal d’audit/ }).getByText('Connexion', { exact: true }).first().waitFor();
     // Programme data stays closed to the admin, on screen as in the API.
-    await page.goto(`${server.url}/dispositifs/emas`);
+    await page.goto(`${app.url}/dispositifs/emas`);
     await page.getByRole('heading', { level: 1, name: 'Accès refusé' }).waitFor();
     const refused = await page.evaluate(async () => (await fetch('/api/programmes')).status);
     expect(refused).toBe(403);
@@ -268,7 +253,7 @@ describe.skipIf(!hasChromium)('roles: each demo account signs in and sees what i
     expect(me.programmes).not.toContain('emas');
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
-    await page.goto(`${server.url}/dispositifs/emas?annee=2022&base=realise`);
+    await page.goto(`${app.url}/dispositifs/emas?annee=2022&base=realise`);
     await page.getByRole('heading', { level: 1, name: 'Accès refusé' }).waitFor({ timeout: 30_000 });
     await page.getByText("Ce dispositif n'est pas dans le périmètre de votre organisation.").waitFor();
     await expect(page.title()).resolves.toBe('Accès refusé — Indicateurs des conventions');
