@@ -46,6 +46,16 @@ function TextField({ label, error, help, value, onChange, decimal = false, input
   );
 }
 
+/** Sends the changed fields, or says that nothing changed (nothing is sent). */
+function saveIfChanged<C extends object>(change: C, setNotice: (notice: string | null) => void, onSave: (change: C) => void): void {
+  if (Object.keys(change).length === 0) {
+    setNotice(NOTHING_CHANGED);
+    return;
+  }
+  setNotice(null);
+  onSave(change);
+}
+
 const NOTHING_CHANGED = 'Aucune modification : changez une valeur avant d’enregistrer, ou annulez.';
 
 /** A labelled field with its help and its error (announced with the field: aria-describedby). */
@@ -172,12 +182,7 @@ export function BudgetLineForm({ row, saving, onSave, onCancel }: FormProps<Edit
       ...(checkedLabel !== row.label ? { label: checkedLabel } : {}),
       ...(cents !== null && cents !== row.amountCents ? { amountCents: cents } : {}),
     };
-    if (Object.keys(change).length === 0) {
-      setNotice(NOTHING_CHANGED);
-      return;
-    }
-    setNotice(null);
-    onSave(change);
+    saveIfChanged(change, setNotice, onSave);
   };
 
   return (
@@ -217,12 +222,7 @@ export function StaffLineForm({ row, saving, onSave, onCancel }: FormProps<Edita
       ...(title !== row.jobTitle ? { jobTitle: title } : {}),
       ...(checkedFte !== undefined && checkedFte !== row.quantity ? { fte: checkedFte } : {}),
     };
-    if (Object.keys(change).length === 0) {
-      setNotice(NOTHING_CHANGED);
-      return;
-    }
-    setNotice(null);
-    onSave(change);
+    saveIfChanged(change, setNotice, onSave);
   };
 
   const titleField = (ref?: RefObject<HTMLInputElement | null>) => (
@@ -282,12 +282,7 @@ export function EpisodeForm({
       ...(nextHandover !== row.handover ? { handover: nextHandover } : {}),
       ...(leaseTransfer !== row.leaseTransfer ? { leaseTransfer } : {}),
     };
-    if (Object.keys(change).length === 0) {
-      setNotice(NOTHING_CHANGED);
-      return;
-    }
-    setNotice(null);
-    onSave(change);
+    saveIfChanged(change, setNotice, onSave);
   };
 
   return (
