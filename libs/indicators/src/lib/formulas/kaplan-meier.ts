@@ -1,6 +1,6 @@
-import { bigCompare, bigFraction, bigMul, bigToNumber, toFraction, type BigFraction } from '../fraction';
 import type { DurationCount, SurvivalRow } from '../inputs';
 import type { Fraction } from '../fraction';
+import { PrimeProduct } from '../prime-product';
 import { assertCount } from '../internal/validate';
 
 export interface KaplanMeierStep {
@@ -55,30 +55,30 @@ export function survivalFromHistograms(
 /**
  * Kaplan–Meier product-limit estimator: S(t) = Π_{tᵢ ≤ t} (1 − dᵢ / nᵢ), with dᵢ exits at tᵢ
  * and nᵢ episodes at risk (duration ≥ tᵢ). Episodes censored at tᵢ are counted at risk at tᵢ
- * (censoring after exits at equal durations, the usual convention). Computed exactly.
+ * (censoring after exits at equal durations, the usual convention). Computed exactly, as a product
+ * of prime powers (see PrimeProduct).
  */
 export function kaplanMeier(rows: readonly SurvivalRow[]): KaplanMeierResult {
   const table = normaliseSurvival(rows);
   let atRisk = table.reduce((total, row) => total + row.events + row.censored, 0);
-  let survival: BigFraction = bigFraction(1);
-  const half = bigFraction(1, 2);
+  const survival = new PrimeProduct();
   let medianDays: number | null = null;
   let events = 0;
   let censored = 0;
   const steps: KaplanMeierStep[] = [];
   for (const row of table) {
     if (row.events > 0) {
-      survival = bigMul(survival, bigFraction(atRisk - row.events, atRisk));
+      survival.multiply(atRisk - row.events, atRisk);
     }
     steps.push({
       durationDays: row.durationDays,
       atRisk,
       events: row.events,
       censored: row.censored,
-      survival: toFraction(survival),
-      survivalValue: bigToNumber(survival),
+      survival: survival.toFraction(),
+      survivalValue: survival.toNumber(),
     });
-    if (medianDays === null && row.events > 0 && bigCompare(survival, half) <= 0) {
+    if (medianDays === null && row.events > 0 && survival.atMost(1, 2)) {
       medianDays = row.durationDays;
     }
     events += row.events;
