@@ -4,7 +4,7 @@
 //   DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npm run bench    # a fresh sdat_bench_<ts> on that server
 //   npm run bench                                                            # no DATABASE_URL: embedded PGlite
 //   BENCH_SCALE=1 (national: 1,000 programmes × 100 départements, 5 years, 2,000,000 episodes)
-//   flags: --scale=0.1 --only=indicators,comparison,throughput,pdf,import,dashboard,ready --skip-build --keep-db
+//   flags: --scale=0.1 --only=indicators,comparison,throughput,pdf,import,dashboard,ready --skip-build --keep-db --reuse-db=<kept database>
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -15,7 +15,7 @@ import pg from 'pg';
 import { DASHBOARD_DIST, fmtMs, freePort, importTs, log, machineInfo, mdTable, ROOT, signIn, sleep, startApi, stats, timed, writeResults } from './lib/common.mjs';
 import { initialJsSize, timeToFigures } from './lib/dashboard.mjs';
 import { COMPARISON_FLOOR_SQL, FLOOR_SQL, psqlTimed } from './lib/floor.mjs';
-import { prepareDatabase } from './lib/prepare.mjs';
+import { prepareDatabase, rememberKeptDatabase } from './lib/prepare.mjs';
 
 const flags = Object.fromEntries(process.argv.slice(2).map((a) => a.replace(/^--/, '').split('=')).map(([k, v]) => [k, v ?? 'true']));
 const env = process.env;
@@ -82,7 +82,8 @@ if (!flags['skip-build'] && !env.BENCH_SKIP_BUILD) {
 }
 
 // ---------------------------------------------------------------- data
-const prepared = await prepareDatabase({ mode, serverUrl, scale: config.scale, seed: config.seed });
+const reuse = flags['reuse-db'] ?? env.BENCH_REUSE_DB ?? null;
+const prepared = await prepareDatabase({ mode, serverUrl, scale: config.scale, seed: config.seed, reuse });
 result.database = prepared.database;
 const ds = prepared.dataset;
 result.dataset = { size: ds.size, seed: ds.seed, generationMs: ds.generationMs, counts: ds.counts, referenceProgramme: ds.reference, agreement: ds.agreementCode };
@@ -372,7 +373,7 @@ await measure('ready', async () => {
 });
 
 // ---------------------------------------------------------------- clean up, write
-if (mode === 'server' && !flags['keep-db'] && !env.BENCH_KEEP_DB) {
+if (mode === 'server' && !reuse && !flags['keep-db'] && !env.BENCH_KEEP_DB) {
   const admin = new pg.Client({ connectionString: serverUrl });
   await admin.connect();
   await admin.query(`DROP DATABASE IF EXISTS ${prepared.database.name}`);
@@ -380,6 +381,8 @@ if (mode === 'server' && !flags['keep-db'] && !env.BENCH_KEEP_DB) {
   result.database.dropped = true;
 } else if (mode === 'embedded' && !flags['keep-db'] && !env.BENCH_KEEP_DB) {
   rmSync(prepared.database.name, { recursive: true, force: true });
+} else if (mode === 'server' && !reuse) {
+  log(`Base gardée : ${prepared.database.name} (--reuse-db=${prepared.database.name} ; ${rememberKeptDatabase(prepared)})`);
 }
 
 const files = writeResults(`bench-${mode}`, result, markdown(result));

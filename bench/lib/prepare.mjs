@@ -1,6 +1,6 @@
 // A fresh database with the API's schema (its migrations, run by starting the built API once) and
 // the generated dataset.
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -12,7 +12,8 @@ import { createFreshDatabase, generateDataset, pgliteSink, serverSink } from './
  * mode 'embedded': a new PGlite directory (the API opens it with EMBEDDED_DB_DIR).
  * Returns { database, apiEnv, dataset } where apiEnv starts the API on that database.
  */
-export async function prepareDatabase({ mode, serverUrl, scale, seed, prefix = 'sdat_bench' }) {
+export async function prepareDatabase({ mode, serverUrl, scale, seed, prefix = 'sdat_bench', reuse = null }) {
+  if (reuse) return reuseDatabase({ mode, serverUrl, name: reuse });
   let database;
   let apiEnv;
   if (mode === 'server') {
@@ -57,4 +58,32 @@ export async function prepareDatabase({ mode, serverUrl, scale, seed, prefix = '
     await client.end();
   }
   return { database, apiEnv, dataset };
+}
+
+/** Where a kept database's dataset description is written (`--keep-db`), for `--reuse-db`. */
+const keptDatasetFile = (name) => join(tmpdir(), 'sdat-bench-datasets', `${name.replace(/[^\w.-]/g, '_')}.json`);
+
+/** Remembers the dataset of a kept database, so that a later run can measure it again without generating it. */
+export function rememberKeptDatabase(prepared) {
+  mkdirSync(join(tmpdir(), 'sdat-bench-datasets'), { recursive: true });
+  const file = keptDatasetFile(prepared.database.name);
+  writeFileSync(file, JSON.stringify(prepared));
+  return file;
+}
+
+/**
+ * A database kept by an earlier run (`--reuse-db=<name>`, server mode): its dataset description is read
+ * back and the API is started once so that migrations added since are applied. For iterating on one
+ * measure; the results say so (`database.reused`), and earlier imports of the bench are still in it.
+ */
+async function reuseDatabase({ mode, name }) {
+  if (mode !== 'server') throw new Error('--reuse-db : base serveur seulement');
+  const file = keptDatasetFile(name);
+  if (!existsSync(file)) throw new Error(`--reuse-db=${name} : ${file} introuvable (lancer d'abord avec --keep-db)`);
+  const prepared = JSON.parse(readFileSync(file, 'utf8'));
+  log(`Base réutilisée : ${name} — migrations éventuelles (démarrage de l'API une fois)…`);
+  const api = await startApi(prepared.apiEnv);
+  await api.stop();
+  prepared.database.reused = true;
+  return prepared;
 }
