@@ -28,7 +28,7 @@ export class AppModule {
             autoLogging: { ignore: (req) => (req.url ?? '').startsWith('/api/health') },
           },
         }),
-        TypeOrmModule.forRoot(buildDataSourceOptions(config.databaseUrl, config.env.DB_POOL_SIZE)),
+        TypeOrmModule.forRoot(buildDataSourceOptions(config.databaseUrl, config.env.DB_POOL_SIZE, { prepare: config.databaseMode === 'server' })),
         TerminusModule,
         AuthModule,
         ReferenceModule,

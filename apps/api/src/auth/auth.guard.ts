@@ -36,8 +36,10 @@ export class AuthGuard implements CanActivate {
     if (policy.public) return true;
 
     const token: unknown = request.cookies?.[SESSION_COOKIE];
-    const principal = typeof token === 'string' && token.length > 0 ? await this.auth.principalOf(token) : null;
-    if (!principal) throw new UnauthorizedException('Connexion requise.');
+    const programmeCode = policy.programmeParam ? String(request.params[policy.programmeParam] ?? '') : null;
+    const session = typeof token === 'string' && token.length > 0 ? await this.auth.resolveSession(token, programmeCode) : null;
+    if (!session) throw new UnauthorizedException('Connexion requise.');
+    const { principal } = session;
     request.principal = principal;
 
     if (!SAFE_METHODS.has(request.method)) {
@@ -54,12 +56,12 @@ export class AuthGuard implements CanActivate {
       const narrower = Object.prototype.hasOwnProperty.call(policy.byParam.roles, value) ? policy.byParam.roles[value] : undefined;
       if (narrower && !narrower.includes(principal.role)) return this.deny(principal, request, 'role', policy.byParam.message, value);
     }
-    if (policy.programmeParam) {
-      const code = String(request.params[policy.programmeParam] ?? '');
-      if (!principal.programmes.has(code)) {
-        if (!(await this.scopes.programmeExists(code))) throw new NotFoundException(`Dispositif introuvable : « ${code.slice(0, 100)} ».`);
-        return this.deny(principal, request, 'programme_scope', "Ce dispositif n'est pas dans le périmètre de votre organisation.", code);
+    if (programmeCode !== null) {
+      if (!session.programme) throw new NotFoundException(`Dispositif introuvable : « ${programmeCode.slice(0, 100)} ».`);
+      if (!principal.programmes.has(programmeCode)) {
+        return this.deny(principal, request, 'programme_scope', "Ce dispositif n'est pas dans le périmètre de votre organisation.", programmeCode);
       }
+      request.programmeRef = session.programme;
     }
     const agreementCode = policy.agreementParam
       ? String(request.params[policy.agreementParam] ?? '')

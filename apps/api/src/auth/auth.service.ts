@@ -6,6 +6,8 @@ import type { Request } from 'express';
 import type { DataSource, EntityManager } from 'typeorm';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/env';
+import { PROGRAMME_REF_SQL, type ProgrammeRef } from '../common/programme-ref';
+import { preparedQuery } from '../database/prepared-query';
 import { AuditService } from './audit.service';
 import type { Principal } from './principal';
 import type { Role } from './policy';
@@ -24,6 +26,24 @@ export function sameToken(a: string, b: string): boolean {
   const left = Buffer.from(a);
   const right = Buffer.from(b);
   return left.length === right.length && timingSafeEqual(left, right);
+}
+
+interface SessionRow {
+  session_id: string;
+  csrf_token: string;
+  user_id: number;
+  email: string;
+  display_name: string;
+  role: Role;
+  org_id: number;
+  org_code: string;
+  org_name: string;
+  scope_version: string;
+  programme_id: number | null;
+  programme_code: string;
+  programme_name: string;
+  programme_threshold: number;
+  programme_version: string;
 }
 
 const BAD_CREDENTIALS = 'Identifiant ou mot de passe incorrect.';
@@ -125,27 +145,36 @@ export class AuthService {
     return { token, expiresAt };
   }
 
-  /** The principal of a session token, or null when the session is unknown, expired, revoked or its user disabled. */
   /** Names of organisations by code (those found). */
   async organisationNames(codes: readonly string[]): Promise<Map<string, string>> {
     const rows: { code: string; name: string }[] = await this.ds.query('SELECT code, name FROM organisation WHERE code = ANY($1)', [[...codes]]);
     return new Map(rows.map((r) => [r.code, r.name]));
   }
 
-  async principalOf(token: string): Promise<Principal | null> {
-    const [row] = await this.ds.query(
+  /**
+   * The principal of a session token, or null when the session is unknown, expired, revoked or its
+   * user disabled; with it, in the same statement, the programme the route names (`programmeCode`,
+   * null when the route names none; `programme` null when no such programme exists). One prepared
+   * statement per request: see docs/performance.md § 1.
+   */
+  async resolveSession(token: string, programmeCode: string | null): Promise<{ principal: Principal; programme: ProgrammeRef | null } | null> {
+    const [row] = await preparedQuery<SessionRow>(
+      this.ds,
       `SELECT s.id::text AS session_id, s.csrf_token, u.id AS user_id, u.email, u.display_name, u.role,
               o.id AS org_id, o.code AS org_code, o.name AS org_name,
-              coalesce((SELECT version FROM data_version WHERE key = 'scope'), 0)::text AS scope_version
+              coalesce((SELECT version FROM data_version WHERE key = 'scope'), 0)::text AS scope_version,
+              rp.id AS programme_id, rp.code AS programme_code, rp.name AS programme_name,
+              rp.threshold AS programme_threshold, rp.version AS programme_version
          FROM user_session s
          JOIN app_user u ON u.id = s.user_id
          JOIN organisation o ON o.id = u.organisation_id
+         LEFT JOIN LATERAL (${PROGRAMME_REF_SQL} WHERE p.code = $2::text) rp ON true
         WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > now() AND NOT u.disabled`,
-      [sha256(token)],
+      [sha256(token), programmeCode],
     );
     if (!row) return null;
     const scope = await this.scopes.resolve(row.org_id, row.role, row.scope_version);
-    return {
+    const principal: Principal = {
       userId: row.user_id,
       email: row.email,
       displayName: row.display_name,
@@ -156,6 +185,11 @@ export class AuthService {
       programmes: scope.programmes,
       agreements: scope.agreements,
     };
+    const programme =
+      row.programme_id === null
+        ? null
+        : { id: row.programme_id, code: row.programme_code, name: row.programme_name, threshold: row.programme_threshold, version: row.programme_version };
+    return { principal, programme };
   }
 
   async logout(principal: Principal, request: Request): Promise<void> {

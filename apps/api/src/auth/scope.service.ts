@@ -61,11 +61,6 @@ export class ScopeService {
     return scope;
   }
 
-  async programmeExists(code: string): Promise<boolean> {
-    const rows = await this.ds.query('SELECT 1 FROM programme WHERE code = $1', [code]);
-    return rows.length > 0;
-  }
-
   async agreementExists(code: string): Promise<boolean> {
     const rows = await this.ds.query('SELECT 1 FROM agreement WHERE code = $1', [code]);
     return rows.length > 0;

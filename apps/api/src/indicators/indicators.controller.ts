@@ -10,6 +10,7 @@ import type { Response } from 'express';
 import { RateLimit } from '../auth/rate-limit';
 import { IndicatorsService } from './indicators.service';
 import { sendJson } from '../common/json-value';
+import { RouteProgramme, type ProgrammeRef } from '../common/programme-ref';
 
 @ApiTags('indicateurs')
 @Controller()
@@ -26,8 +27,8 @@ export class IndicatorsController {
   @Get('programmes/:code/indicators')
   @Policy({ roles: PROGRAMME_READERS, programmeParam: 'code' })
   @ApiOperation({ summary: "Tous les indicateurs d'un dispositif pour une année et une base, avec leur provenance" })
-  async forProgrammeYear(@Param('code') code: string, @Query() q: IndicatorsQuery, @CurrentUser() user: Principal, @Res({ passthrough: true }) res: Response) {
-    return sendJson(res, await this.indicators.forProgrammeYearJson(code, q.year, q.basis, viewerOf(user)));
+  async forProgrammeYear(@RouteProgramme() programme: ProgrammeRef, @Query() q: IndicatorsQuery, @CurrentUser() user: Principal, @Res({ passthrough: true }) res: Response) {
+    return sendJson(res, await this.indicators.forProgrammeYearJson(programme, q.year, q.basis, viewerOf(user)));
   }
 
   @Get('programmes/:code/indicators/:indicator')

@@ -7,23 +7,12 @@ import { indicatorsFor, viewerSees, type Viewer } from '../auth/viewer';
 import { JsonValue } from '../common/json-value';
 import { VersionedCache } from '../common/versioned-cache';
 import { APP_CONFIG } from '../config/config.module';
+import { PROGRAMME_REF_SQL, programmeRefOr404, type ProgrammeRef } from '../common/programme-ref';
 import type { AppConfig } from '../config/env';
 import { loadProgrammeYearInput } from './programme-year-inputs';
+import { preparedQuery } from '../database/prepared-query';
 
 type Basis = 'forecast' | 'actual';
-
-/** Computes the indicators of the catalogue from the database (aggregates in SQL, formulas in @sdat/indicators). */
-/** A programme with its agreement's small-count threshold and its data version (see VersionedCache). */
-interface ProgrammeRow {
-  id: number;
-  code: string;
-  name: string;
-  threshold: number;
-  version: string;
-}
-
-const PROGRAMME_SQL = `SELECT p.id, p.code, p.name, a.small_count_threshold AS threshold, coalesce(v.version, 0)::text AS version
-   FROM programme p JOIN agreement a ON a.id = p.agreement_id LEFT JOIN programme_data_version v ON v.programme_id = p.id`;
 
 /** Programmes of a comparison computed at once (a cold comparison; cached ones cost nothing). */
 const COMPARISON_CONCURRENCY = 4;
@@ -42,6 +31,7 @@ async function mapLimited<T, R>(items: readonly T[], limit: number, fn: (item: T
   return results;
 }
 
+/** Computes the indicators of the catalogue from the database (aggregates in SQL, formulas in @sdat/indicators). */
 @Injectable()
 export class IndicatorsService {
   /** Unmasked indicators of a programme-year (and its demo flag), by `id|year|basis`. */
@@ -72,15 +62,10 @@ export class IndicatorsService {
     return { years: of(this.years), masked: of(this.masked), responses: of(this.responses), comparisons: of(this.comparisons) };
   }
 
-  private async programme(code: string): Promise<ProgrammeRow> {
-    const rows = await this.ds.query(`${PROGRAMME_SQL} WHERE p.code = $1`, [code]);
-    if (!rows[0]) throw new NotFoundException(`Dispositif introuvable : « ${code} ».`);
-    return rows[0];
-  }
-
   /** True when any figure of the programme-year comes from generated demo data. */
   private async isDemo(programmeId: number, year: number, basis: Basis): Promise<boolean> {
-    const [row] = await this.ds.query(
+    const [row] = await preparedQuery(
+      this.ds,
       `SELECT (EXISTS (SELECT 1 FROM budget WHERE programme_id = $1 AND year BETWEEN $2::int - 2 AND $2::int AND demo)
             OR EXISTS (SELECT 1 FROM funding WHERE programme_id = $1 AND year = $2::int AND basis = $3::text AND demo)
             OR EXISTS (SELECT 1 FROM staff_line WHERE programme_id = $1 AND year = $2::int AND basis = $3::text AND demo)
@@ -99,7 +84,7 @@ export class IndicatorsService {
    * a newer version next time (a miss), never a stale hit. Cached values are shared: nothing
    * downstream mutates them (the suppression returns copies).
    */
-  private computeYear(p: ProgrammeRow, year: number, basis: Basis): Promise<{ demo: boolean; indicators: IndicatorValue[] }> {
+  private computeYear(p: ProgrammeRef, year: number, basis: Basis): Promise<{ demo: boolean; indicators: IndicatorValue[] }> {
     return this.years.through(`${p.id}|${year}|${basis}`, p.version, async () => {
       const [input, demo] = await Promise.all([loadProgrammeYearInput(this.ds.manager, p, year, basis), this.isDemo(p.id, year, basis)]);
       return { demo, indicators: computeProgrammeIndicators(input) };
@@ -108,12 +93,14 @@ export class IndicatorsService {
 
   /** Every indicator of a programme-year, as `viewer` may see it (small counts masked for non-operators). */
   async forProgrammeYear(code: string, year: number, basis: Basis, viewer: Viewer): Promise<ProgrammeIndicatorsResponse> {
-    return (await this.forProgrammeYearJson(code, year, basis, viewer)).value;
+    return (await this.forProgrammeYearJson(await programmeRefOr404(this.ds, code), year, basis, viewer)).value;
   }
 
-  /** The same with its JSON text, serialised once per data version (the route sends it as is). */
-  async forProgrammeYearJson(code: string, year: number, basis: Basis, viewer: Viewer): Promise<JsonValue<ProgrammeIndicatorsResponse>> {
-    const p = await this.programme(code);
+  /**
+   * The same with its JSON text, serialised once per data version (the route sends it as is), for a
+   * programme read with its data version (by the AuthGuard, with the session).
+   */
+  async forProgrammeYearJson(p: ProgrammeRef, year: number, basis: Basis, viewer: Viewer): Promise<JsonValue<ProgrammeIndicatorsResponse>> {
     return this.responses.through(`${p.id}|${year}|${basis}|${viewer.masksSmallCounts ? 'masked' : 'full'}`, p.version, async () => {
       const [result] = await this.yearsOf(p, [year], basis, viewer);
       if (!result) throw new Error('une année demandée, une année calculée');
@@ -126,10 +113,10 @@ export class IndicatorsService {
    * year (present on 1 January = present on 31 December before).
    */
   async forProgrammeYears(code: string, years: number[], basis: Basis, viewer: Viewer): Promise<{ year: number; demo: boolean; indicators: IndicatorValue[] }[]> {
-    return this.yearsOf(await this.programme(code), years, basis, viewer);
+    return this.yearsOf(await programmeRefOr404(this.ds, code), years, basis, viewer);
   }
 
-  private async yearsOf(programme: ProgrammeRow, years: number[], basis: Basis, viewer: Viewer): Promise<{ year: number; demo: boolean; indicators: IndicatorValue[] }[]> {
+  private async yearsOf(programme: ProgrammeRef, years: number[], basis: Basis, viewer: Viewer): Promise<{ year: number; demo: boolean; indicators: IndicatorValue[] }[]> {
     const compute = async () => {
       const perYear = [];
       for (const year of years) perYear.push({ year, ...(await this.computeYear(programme, year, basis)) });
@@ -167,9 +154,9 @@ export class IndicatorsService {
   async comparisonJson(agreementCode: string, years: number[], basis: Basis, viewer: Viewer): Promise<JsonValue<ComparisonResponse>> {
     const [agreement] = await this.ds.query('SELECT id, code, title FROM agreement WHERE code = $1', [agreementCode]);
     if (!agreement) throw new NotFoundException(`Convention introuvable : « ${agreementCode} ».`);
-    const rows: ProgrammeRow[] = (
-      await this.ds.query(`${PROGRAMME_SQL} WHERE p.agreement_id = $1 ORDER BY p.annex_number, p.code`, [agreement.id])
-    ).filter((p: ProgrammeRow) => viewerSees(viewer, p.code));
+    const rows: ProgrammeRef[] = (
+      await this.ds.query(`${PROGRAMME_REF_SQL} WHERE p.agreement_id = $1 ORDER BY p.annex_number, p.code`, [agreement.id])
+    ).filter((p: ProgrammeRef) => viewerSees(viewer, p.code));
     const key = [agreement.id, years.join(','), basis, viewer.masksSmallCounts ? 'masked' : 'full', agreement.title].join('|');
     const version = rows.map((p) => `${p.id}:${p.version}`).join(',');
     return this.comparisons.through(key, version, async () => {

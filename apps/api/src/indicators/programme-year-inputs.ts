@@ -19,6 +19,7 @@ import type {
   StaffInput,
 } from '@sdat/indicators';
 import type { EntityManager } from 'typeorm';
+import { preparedQuery } from '../database/prepared-query';
 
 type Basis = 'forecast' | 'actual';
 type Code = ProgrammeYearInput['programmeCode'];
@@ -58,7 +59,7 @@ export async function loadProgrammeYearInput(
     loadFunding(em, pid, code, year, basis),
     loadStaff(em, pid, code, year, basis),
     loadTargets(em, pid, code),
-    em.query(`SELECT value::float8 AS value FROM capacity_target WHERE programme_id = $1 AND code = 'active_caseload'`, [pid]),
+    preparedQuery(em, `SELECT value::float8 AS value FROM capacity_target WHERE programme_id = $1 AND code = 'active_caseload'`, [pid]),
     episodeAggregates(em, pid, code, start, end),
   ]);
 
@@ -73,7 +74,7 @@ export async function loadProgrammeYearInput(
   // Activity data describes what happened: it feeds the actual basis only. A year whose episodes
   // were purged (retention) is read from the aggregates frozen just before the purge.
   if (basis === 'actual') {
-    const [frozen] = await em.query('SELECT inputs FROM frozen_activity_input WHERE programme_id = $1 AND year = $2', [pid, year]);
+    const [frozen] = await preparedQuery(em, 'SELECT inputs FROM frozen_activity_input WHERE programme_id = $1 AND year = $2', [pid, year]);
     if (frozen) {
       const { episodes: frozenEpisodes, ...episodeActivity } = frozen.inputs as Partial<ProgrammeYearInput>;
       if (frozenEpisodes) input.episodes = frozenEpisodes;
@@ -88,7 +89,7 @@ export async function loadProgrammeYearInput(
 
 async function loadBudgets(em: EntityManager, pid: number, code: Code, upToYear: number): Promise<BudgetInput[]> {
   const rows: { year: number; basis: Basis; group_code: string; side: 'expenses' | 'income'; account_code: string | null; label: string; amount_cents: string; printed_expenses: string | null; printed_income: string | null }[] =
-    await em.query(
+    await preparedQuery(em, 
       `SELECT b.year, b.basis, l.group_code, l.side, l.account_code, l.label, l.amount_cents,
               b.printed_total_expenses_cents AS printed_expenses, b.printed_total_income_cents AS printed_income
          FROM budget b JOIN budget_line l ON l.budget_id = b.id
@@ -114,7 +115,7 @@ async function loadBudgets(em: EntityManager, pid: number, code: Code, upToYear:
 }
 
 async function loadFunding(em: EntityManager, pid: number, code: Code, year: number, basis: Basis): Promise<FundingInput | null> {
-  const rows: { id: number; funder_code: string; funder_name: string; is_signatory: boolean; amount_cents: string }[] = await em.query(
+  const rows: { id: number; funder_code: string; funder_name: string; is_signatory: boolean; amount_cents: string }[] = await preparedQuery(em, 
     `SELECT f.id, o.code AS funder_code, o.name AS funder_name, f.funder_is_signatory AS is_signatory, f.amount_cents
        FROM funding f JOIN organisation o ON o.id = f.funder_id
       WHERE f.programme_id = $1 AND f.year = $2 AND f.basis = $3
@@ -122,7 +123,7 @@ async function loadFunding(em: EntityManager, pid: number, code: Code, year: num
     [pid, year, basis],
   );
   if (!rows.length) return null;
-  const earmarks: { funding_id: number; kind: string; label: string; amount_cents: string }[] = await em.query(
+  const earmarks: { funding_id: number; kind: string; label: string; amount_cents: string }[] = await preparedQuery(em, 
     `SELECT funding_id, kind, label, amount_cents FROM earmark WHERE funding_id = ANY($1) ORDER BY id`,
     [rows.map((r) => r.id)],
   );
@@ -143,7 +144,7 @@ async function loadFunding(em: EntityManager, pid: number, code: Code, year: num
 }
 
 async function loadStaff(em: EntityManager, pid: number, code: Code, year: number, basis: Basis): Promise<StaffInput | null> {
-  const rows: { job_code: string; job_title: string; quantity: string | null; unit: string }[] = await em.query(
+  const rows: { job_code: string; job_title: string; quantity: string | null; unit: string }[] = await preparedQuery(em, 
     `SELECT job_code, job_title, quantity, unit FROM staff_line WHERE programme_id = $1 AND year = $2 AND basis = $3 ORDER BY position`,
     [pid, year, basis],
   );
@@ -162,7 +163,7 @@ async function loadStaff(em: EntityManager, pid: number, code: Code, year: numbe
 }
 
 async function loadTargets(em: EntityManager, pid: number, code: Code): Promise<ProgrammeTarget[]> {
-  const rows: { code: string; label: string; value: string; source_text: string | null; annex: number | null; agreement_title: string }[] = await em.query(
+  const rows: { code: string; label: string; value: string; source_text: string | null; annex: number | null; agreement_title: string }[] = await preparedQuery(em, 
     `SELECT t.code, t.label, t.value, t.source_text, p.annex_number AS annex, a.title AS agreement_title
        FROM capacity_target t JOIN programme p ON p.id = t.programme_id JOIN agreement a ON a.id = p.agreement_id
       WHERE t.programme_id = $1 ORDER BY t.id`,
@@ -192,7 +193,7 @@ async function episodeAggregates(
   start: string,
   end: string,
 ): Promise<EpisodeAggregates | null> {
-  const [flows] = await em.query(
+  const [flows] = await preparedQuery(em, 
     `SELECT count(*) FILTER (WHERE entry_date < $2 AND (exit_date IS NULL OR exit_date >= $2))::int AS present_at_start,
             count(*) FILTER (WHERE entry_date BETWEEN $2 AND $3)::int AS entries,
             count(*) FILTER (WHERE exit_date BETWEEN $2 AND $3)::int AS exits,
@@ -206,17 +207,17 @@ async function episodeAggregates(
   );
   if (!flows || int(flows.total) === 0) return null;
   const [closed, open, territories, months] = await Promise.all([
-    em.query(
+    preparedQuery(em, 
       `SELECT (exit_date - entry_date)::int AS d, count(*)::int AS n FROM support_episode
         WHERE programme_id = $1 AND exit_date BETWEEN $2 AND $3 GROUP BY 1 ORDER BY 1`,
       [pid, start, end],
     ),
-    em.query(
+    preparedQuery(em, 
       `SELECT ($2::date - entry_date)::int AS d, count(*)::int AS n FROM support_episode
         WHERE programme_id = $1 AND entry_date <= $2 AND (exit_date IS NULL OR exit_date > $2) GROUP BY 1 ORDER BY 1`,
       [pid, end],
     ),
-    em.query(
+    preparedQuery(em, 
       `SELECT commune,
               count(*) FILTER (WHERE entry_date < $2 AND (exit_date IS NULL OR exit_date >= $2))::int AS present_at_start,
               count(*) FILTER (WHERE entry_date BETWEEN $2 AND $3)::int AS entries,
@@ -226,7 +227,7 @@ async function episodeAggregates(
       [pid, start, end, TERRITORIES.map((t) => t.commune)],
     ),
     // one row per month of the period, even without any episode (a month with no flow is 0, not missing)
-    em.query(
+    preparedQuery(em, 
       `SELECT to_char(m.start, 'YYYY-MM') AS month,
               count(e.id) FILTER (WHERE e.entry_date >= m.start)::int AS entries,
               count(e.id) FILTER (WHERE e.exit_date <= m.end)::int AS exits,
@@ -297,7 +298,7 @@ function handoverItems(rows: { k: string | null; n: number }[]): CategoryCount[]
 /** Profiles, referrers, hand-overs, CCA decisions, waiting list, day-centre attendance and outreach. */
 async function activityInputs(em: EntityManager, pid: number, code: Code, start: string, end: string): Promise<Partial<ProgrammeYearInput>> {
   const active = `programme_id = $1 AND entry_date <= $3 AND (exit_date IS NULL OR exit_date >= $2)`;
-  const q = (sql: string) => em.query(sql, [pid, start, end]);
+  const q = (sql: string) => preparedQuery(em, sql, [pid, start, end]);
   const [ages, situations, referrers, handovers, leases, decisions, refusals, monthly, waiting] = await Promise.all([
     q(`SELECT age_band AS k, count(*)::int AS n FROM support_episode WHERE ${active} GROUP BY 1 ORDER BY 1`),
     q(`SELECT household_situation AS k, count(*)::int AS n FROM support_episode WHERE ${active} GROUP BY 1 ORDER BY 1`),

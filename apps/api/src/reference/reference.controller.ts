@@ -8,6 +8,7 @@ import { BudgetQuery, ObligationsQuery } from './reference.dto';
 import { ReferenceService } from './reference.service';
 import type { Response } from 'express';
 import { sendJson } from '../common/json-value';
+import { RouteProgramme, type ProgrammeRef } from '../common/programme-ref';
 
 const today = () => format(new Date(), 'yyyy-MM-dd');
 
@@ -30,8 +31,8 @@ export class ReferenceController {
   @Get('programmes/:code')
   @Policy({ roles: PROGRAMME_READERS, programmeParam: 'code' })
   @ApiOperation({ summary: 'Un dispositif : public, territoire, capacités, personnel (ETP), indicateurs demandés' })
-  async getProgramme(@Param('code') code: string, @Res({ passthrough: true }) res: Response) {
-    return sendJson(res, await this.reference.programmeView(code));
+  async getProgramme(@RouteProgramme() programme: ProgrammeRef, @Res({ passthrough: true }) res: Response) {
+    return sendJson(res, await this.reference.programmeView(programme));
   }
 
   @Get('programmes/:code/budgets')

@@ -2,6 +2,7 @@ import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { JsonValue } from '../common/json-value';
 import { VersionedCache } from '../common/versioned-cache';
+import { programmeRefOr404, type ProgrammeRef } from '../common/programme-ref';
 import type {
   AgreementDetail,
   AgreementSummary,
@@ -166,17 +167,12 @@ export class ReferenceService {
    * is built (seven reads) — the version covers every table the view shows (migration DataVersions).
    */
   async getProgramme(code: string): Promise<ProgrammeDetail> {
-    return (await this.programmeView(code)).value;
+    return (await this.programmeView(await programmeRefOr404(this.ds, code))).value;
   }
 
-  /** The same, with its JSON text serialised once (the route sends it as is). */
-  async programmeView(code: string): Promise<JsonValue<ProgrammeDetail>> {
-    const [row] = await this.ds.query(
-      `SELECT p.id, coalesce(v.version, 0)::text AS version FROM programme p LEFT JOIN programme_data_version v ON v.programme_id = p.id WHERE p.code = $1`,
-      [code],
-    );
-    if (!row) throw new NotFoundException(`Dispositif introuvable : « ${code} ».`);
-    return this.programmeViews.through(String(row.id), row.version, async () => new JsonValue(await this.buildProgramme(code)));
+  /** The same, with its JSON text serialised once (the route sends it as is), for a programme read with its data version. */
+  async programmeView(programme: ProgrammeRef): Promise<JsonValue<ProgrammeDetail>> {
+    return this.programmeViews.through(String(programme.id), programme.version, async () => new JsonValue(await this.buildProgramme(programme.code)));
   }
 
   private async buildProgramme(code: string): Promise<ProgrammeDetail> {
