@@ -4,6 +4,7 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { NextFunction, Request, Response } from 'express';
+import serveStatic from 'serve-static';
 import cookieParser from 'cookie-parser';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
@@ -114,7 +115,9 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
 
   const dir = dashboardDir(config);
   if (dir) {
-    app.useStaticAssets(dir, { index: false, maxAge: '1h', immutable: false });
+    // API paths never look for a file (a stat per API request otherwise: docs/performance.md § 1)
+    const files = serveStatic(dir, { index: false, maxAge: '1h', immutable: false });
+    app.use((req: Request, res: Response, next: NextFunction) => (req.path.startsWith(`/${API_PREFIX}/`) ? next() : files(req, res, next)));
     const indexHtml = join(dir, 'index.html');
     // Single-page app: every non-API GET that is not a file answers with index.html.
     app.use((req: Request, res: Response, next: NextFunction) => {

@@ -1,3 +1,4 @@
+import etag from 'etag';
 import type { Response } from 'express';
 
 /**
@@ -6,6 +7,7 @@ import type { Response } from 'express';
  */
 export class JsonValue<T> {
   private text: string | undefined;
+  private tag: string | undefined;
 
   constructor(readonly value: T) {}
 
@@ -13,10 +15,17 @@ export class JsonValue<T> {
     this.text ??= JSON.stringify(this.value);
     return this.text;
   }
+
+  /** The weak ETag Express would compute from the text on every send (SHA-1 of the body), computed once. */
+  get etag(): string {
+    this.tag ??= etag(this.json, { weak: true });
+    return this.tag;
+  }
 }
 
 /** For a handler with `@Res({ passthrough: true })`: the JSON text to return, with its content type. */
 export function sendJson<T>(res: Response, value: JsonValue<T>): string {
   res.type('application/json');
+  res.setHeader('ETag', value.etag);
   return value.json;
 }
