@@ -276,6 +276,12 @@ export async function signIn(baseUrl, email, password = BENCH_PASSWORD) {
     async get(path, init = {}) {
       return fetch(`${baseUrl}${path}`, { ...init, headers: headers(init.headers) });
     },
+    /** The body as text: what the client has received, before it parses it (the floor's psql times its rows received, not printed). */
+    async text(path) {
+      const r = await fetch(`${baseUrl}${path}`, { headers: headers() });
+      if (!r.ok) throw new Error(`GET ${path} : ${r.status} ${(await r.text()).slice(0, 500)}`);
+      return r.text();
+    },
     async json(path) {
       const r = await fetch(`${baseUrl}${path}`, { headers: headers() });
       if (!r.ok) throw new Error(`GET ${path} : ${r.status} ${(await r.text()).slice(0, 500)}`);
