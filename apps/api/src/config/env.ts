@@ -137,6 +137,12 @@ export interface AppConfig {
   demoData: boolean;
   /** The embedded database's start (logged with the other start-up steps). */
   embeddedStart?: { origin: 'existing' | 'template' | 'initdb'; ms: number };
+  /**
+   * The code version under which computed results are stored in PostgreSQL (programme_year_result):
+   * the server gives the hash of its bundle, so that a new build never reads what another computed.
+   * Absent: one of its own per process (nothing stored by another process is read).
+   */
+  resultsEngine?: string;
 }
 
 export class ConfigError extends Error {}

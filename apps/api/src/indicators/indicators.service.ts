@@ -10,6 +10,7 @@ import { APP_CONFIG } from '../config/config.module';
 import { PROGRAMME_REF_SQL, programmeRefOr404, type ProgrammeRef } from '../common/programme-ref';
 import type { AppConfig } from '../config/env';
 import { loadProgrammeYearInput } from './programme-year-inputs';
+import { comparedFigures, processEngine, ProgrammeYearResults, type ProgrammeYearComputed, type StoredFigures } from './programme-year-results';
 import { preparedQuery } from '../database/prepared-query';
 
 type Basis = 'forecast' | 'actual';
@@ -35,13 +36,15 @@ async function mapLimited<T, R>(items: readonly T[], limit: number, fn: (item: T
 @Injectable()
 export class IndicatorsService {
   /** Unmasked indicators of a programme-year (and its demo flag), by `id|year|basis`. */
-  private readonly years: VersionedCache<{ demo: boolean; indicators: IndicatorValue[] }>;
+  private readonly years: VersionedCache<ProgrammeYearComputed>;
   /** Several years masked together (comparisons, committee packs), by `id|years|basis|threshold`. */
   private readonly masked: VersionedCache<{ year: number; demo: boolean; indicators: IndicatorValue[] }[]>;
   /** Responses of the programme-year route with their JSON text, by `id|year|basis|masked or full`. */
   private readonly responses: VersionedCache<JsonValue<ProgrammeIndicatorsResponse>>;
   /** Comparisons with their JSON text, by agreement, years, basis, masking and programmes seen; version: every programme's. */
   private readonly comparisons = new VersionedCache<JsonValue<ComparisonResponse>>(8);
+  /** The same results kept in PostgreSQL (shared by processes running the same code), below the caches in memory. */
+  private readonly results: ProgrammeYearResults;
 
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
@@ -50,6 +53,7 @@ export class IndicatorsService {
     this.years = new VersionedCache(config.env.INDICATOR_CACHE_ENTRIES);
     this.masked = new VersionedCache(config.env.INDICATOR_CACHE_ENTRIES);
     this.responses = new VersionedCache(config.env.INDICATOR_CACHE_ENTRIES);
+    this.results = new ProgrammeYearResults(ds, config.resultsEngine ?? processEngine());
   }
 
   catalogue() {
@@ -81,13 +85,18 @@ export class IndicatorsService {
   /**
    * Every indicator of a programme-year, unmasked (the operator's view). Cached under the data
    * version read with the programme: read before the data, so a write committed in between gives
-   * a newer version next time (a miss), never a stale hit. Cached values are shared: nothing
-   * downstream mutates them (the suppression returns copies).
+   * a newer version next time (a miss), never a stale hit. Below the memory: the result stored in
+   * PostgreSQL under the same version by this code; else computed, then stored. Cached values are
+   * shared: nothing downstream mutates them (the suppression returns copies).
    */
-  private computeYear(p: ProgrammeRef, year: number, basis: Basis): Promise<{ demo: boolean; indicators: IndicatorValue[] }> {
+  private computeYear(p: ProgrammeRef, year: number, basis: Basis): Promise<ProgrammeYearComputed> {
     return this.years.through(`${p.id}|${year}|${basis}`, p.version, async () => {
+      const stored = await this.results.read(p, year, basis);
+      if (stored) return stored;
       const [input, demo] = await Promise.all([loadProgrammeYearInput(this.ds.manager, p, year, basis), this.isDemo(p.id, year, basis)]);
-      return { demo, indicators: computeProgrammeIndicators(input) };
+      const computed = { demo, indicators: computeProgrammeIndicators(input) };
+      await this.results.write(p, year, basis, computed);
+      return computed;
     });
   }
 
@@ -149,7 +158,9 @@ export class IndicatorsService {
   /**
    * The same with its JSON text. Every programme of the agreement is read with its data version in
    * one statement; the whole answer is cached under the list of those versions (any write to one of
-   * the programmes, or to the agreement, gives a new list: a miss).
+   * the programmes, or to the agreement, gives a new list: a miss). On a miss, a one-year comparison
+   * takes each programme's figures as stored in PostgreSQL when they are current (one statement for
+   * all), and computes the others; the answer is assembled from the stored JSON texts as they are.
    */
   async comparisonJson(agreementCode: string, years: number[], basis: Basis, viewer: Viewer): Promise<JsonValue<ComparisonResponse>> {
     const [agreement] = await this.ds.query('SELECT id, code, title FROM agreement WHERE code = $1', [agreementCode]);
@@ -160,19 +171,21 @@ export class IndicatorsService {
     const key = [agreement.id, years.join(','), basis, viewer.masksSmallCounts ? 'masked' : 'full', agreement.title].join('|');
     const version = rows.map((p) => `${p.id}:${p.version}`).join(',');
     return this.comparisons.through(key, version, async () => {
-      // programmes computed a few at a time (each runs its own reads in parallel on the pool)
-      const perProgramme = await mapLimited(rows, COMPARISON_CONCURRENCY, (p) => this.yearsOf(p, years, basis, viewer));
-      const cells: ComparisonResponse['cells'] = [];
-      for (const [index, p] of rows.entries()) {
-        for (const y of perProgramme[index] ?? []) {
-          // the figures and their computation in words: breakdowns, details and provenance inputs stay
-          // on the programme-year route (a comparison of 1,000 programmes would otherwise weigh tens of megabytes)
-          const indicators = y.indicators.map(({ breakdown: _b, details: _d, provenance: { inputs: _i, ...provenance }, ...figure }) => ({ ...figure, provenance }));
-          cells.push({ programmeCode: p.code, year: y.year, demo: y.demo, indicators });
+      const [onlyYear] = years;
+      const stored = years.length === 1 && onlyYear !== undefined ? await this.results.figuresOf(rows.map((p) => p.id), onlyYear, basis) : new Map<number, StoredFigures>();
+      const cell = (code: string, year: number, demo: boolean, figures: string) => `${JSON.stringify({ programmeCode: code, year, demo }).slice(0, -1)},"indicators":${figures}}`;
+      // programmes not stored computed a few at a time (each runs its own reads in parallel on the pool)
+      const perProgramme = await mapLimited(rows, COMPARISON_CONCURRENCY, async (p) => {
+        const current = stored.get(p.id);
+        if (onlyYear !== undefined && current && current.version === p.version && current.threshold === p.threshold) {
+          return [cell(p.code, onlyYear, current.demo, viewer.masksSmallCounts ? current.figuresMasked : current.figures)];
         }
-      }
+        const computed = await this.yearsOf(p, years, basis, viewer);
+        return computed.map((y) => cell(p.code, y.year, y.demo, JSON.stringify(comparedFigures(y.indicators))));
+      });
       const programmes = rows.map((p) => ({ code: p.code, name: p.name }));
-      return new JsonValue({ agreement: { code: agreement.code, title: agreement.title }, years, basis, programmes, cells });
+      const head = JSON.stringify({ agreement: { code: agreement.code, title: agreement.title }, years, basis, programmes }).slice(0, -1);
+      return JsonValue.fromText<ComparisonResponse>(`${head},"cells":[${perProgramme.flat().join(',')}]}`);
     });
   }
 

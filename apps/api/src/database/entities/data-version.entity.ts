@@ -1,4 +1,4 @@
-import { Column, Entity, JoinColumn, OneToOne, PrimaryColumn } from 'typeorm';
+import { Column, Entity, JoinColumn, ManyToOne, OneToOne, PrimaryColumn } from 'typeorm';
 import { Programme } from './programme.entity';
 
 /**
@@ -32,4 +32,52 @@ export class DataVersion {
 
   @Column({ type: 'bigint', default: 0 })
   version!: string;
+}
+
+/**
+ * The indicators of a programme-year as last computed, kept in PostgreSQL under the data version and
+ * the code (`engine`) they were computed with: valid while both are the current ones. A new process,
+ * another API instance or a comparison of every programme reads them instead of recomputing each
+ * programme-year (docs/performance.md § 2). Three JSON texts, sent as they are: every indicator in
+ * full; the figures a comparison shows (no breakdown, details or provenance inputs); the same with
+ * small counts masked at `threshold`, the programme-year alone.
+ */
+@Entity('programme_year_result')
+export class ProgrammeYearResult {
+  @PrimaryColumn({ type: 'integer' })
+  programmeId!: number;
+
+  @ManyToOne(() => Programme, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'programme_id' })
+  programme!: Programme;
+
+  @PrimaryColumn({ type: 'integer' })
+  year!: number;
+
+  @PrimaryColumn({ type: 'text' })
+  basis!: string;
+
+  @Column({ type: 'bigint' })
+  dataVersion!: string;
+
+  @Column({ type: 'text' })
+  engine!: string;
+
+  @Column({ type: 'integer' })
+  threshold!: number;
+
+  @Column({ type: 'boolean' })
+  demo!: boolean;
+
+  @Column({ type: 'text' })
+  indicators!: string;
+
+  @Column({ type: 'text' })
+  figures!: string;
+
+  @Column({ type: 'text' })
+  figuresMasked!: string;
+
+  @Column({ type: 'timestamptz', default: () => 'now()' })
+  computedAt!: Date;
 }

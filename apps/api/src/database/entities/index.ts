@@ -17,7 +17,7 @@ import { FrozenActivityInput, MonthlyActivity, Referral, SupportEpisode } from '
 import { AppUser, AuditLog, UserSession } from './auth.entity';
 import { AnnualReport, AnnualReportVersion } from './report.entity';
 import { ImportVersion } from './import.entity';
-import { DataVersion, ProgrammeDataVersion } from './data-version.entity';
+import { DataVersion, ProgrammeDataVersion, ProgrammeYearResult } from './data-version.entity';
 
 export * from './organisation.entity';
 export * from './agreement.entity';
@@ -66,4 +66,5 @@ export const ENTITIES = [
   FrozenActivityInput,
   ProgrammeDataVersion,
   DataVersion,
+  ProgrammeYearResult,
 ];

@@ -1,0 +1,117 @@
+import type { ComparisonResponse, ProgrammeIndicatorsResponse } from '@sdat/api-types';
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { signIn, signInOperator } from './support/session';
+import { startTestApp, type TestApp } from './support/test-app';
+
+/**
+ * Scenario: the results of programme-years are kept in PostgreSQL (programme_year_result) under the
+ * data version and the code version (engine) that computed them. Another process of the same build
+ * reads them instead of recomputing; a write to the programme, or another build, recomputes. To
+ * tell a stored result from a computed one, the test writes a marker into the stored row (that
+ * table raises no data version): only a read of the store can return it.
+ */
+describe('programme-year results stored in PostgreSQL', () => {
+  const CODE = 'emas';
+  const YEAR = 2022;
+  const URL = `/api/programmes/${CODE}/indicators?year=${YEAR}&basis=actual`;
+  const COMPARISON = `/api/comparisons?agreement=convention-cadre-sdat-2022&years=${YEAR}&basis=actual`;
+  const MARKER = 987654;
+  const engine = `test-${randomUUID()}`;
+  const apps: TestApp[] = [];
+  const start = async (resultsEngine: string) => {
+    const t = await startTestApp({ DEMO_DATA: 'true' }, { resultsEngine });
+    apps.push(t);
+    return t;
+  };
+  // each test closes its apps (the embedded server takes a dozen connections in all)
+  afterEach(async () => {
+    for (const t of apps.splice(0)) await t.close();
+  });
+
+  const entriesOf = (indicators: { code: string; value: unknown }[]) => indicators.find((i) => i.code === 'entries')?.value;
+  const cellOf = (body: ComparisonResponse, code: string) => body.cells.find((c) => c.programmeCode === code);
+  const stored = async (ds: DataSource) =>
+    (
+      await ds.query(
+        `SELECT r.data_version::text AS version, r.engine, r.indicators, r.figures, r.figures_masked, coalesce(v.version, 0)::text AS current
+           FROM programme_year_result r JOIN programme p ON p.id = r.programme_id
+           LEFT JOIN programme_data_version v ON v.programme_id = p.id
+          WHERE p.code = $1 AND r.year = $2 AND r.basis = 'actual'`,
+        [CODE, YEAR],
+      )
+    )[0];
+  /** Sets the value of `entries` in one JSON column of the stored row to the marker. */
+  const mark = async (ds: DataSource, column: 'indicators' | 'figures' | 'figures_masked') => {
+    const row = await stored(ds);
+    const indicators = JSON.parse(row[column]).map((i: { code: string }) => (i.code === 'entries' ? { ...i, value: MARKER } : i));
+    await ds.query(
+      `UPDATE programme_year_result SET ${column} = $1 WHERE programme_id = (SELECT id FROM programme WHERE code = $2) AND year = $3 AND basis = 'actual'`,
+      [JSON.stringify(indicators), CODE, YEAR],
+    );
+  };
+
+  it('stores what one process computes and another process of the same build reads it back; another build recomputes', async () => {
+    const first = await start(engine);
+    const ds = first.app.get(DataSource);
+    const computed: ProgrammeIndicatorsResponse = (await (await signInOperator(first)).get(URL).expect(200)).body;
+    const row = await stored(ds);
+    expect([row.version, row.engine]).toEqual([row.current, engine]);
+    expect(JSON.parse(row.indicators)).toEqual(computed.indicators);
+
+    await mark(ds, 'indicators');
+    const sameBuild = await start(engine);
+    expect(entriesOf((await (await signInOperator(sameBuild)).get(URL).expect(200)).body.indicators)).toBe(MARKER);
+    const otherBuild = await start(`test-${randomUUID()}`);
+    expect(entriesOf((await (await signInOperator(otherBuild)).get(URL).expect(200)).body.indicators)).toBe(entriesOf(computed.indicators));
+  });
+
+  it('recomputes after a write to the programme (its data version rises) and stores the new result', async () => {
+    const t = await start(engine);
+    const ds = t.app.get(DataSource);
+    const operator = await signInOperator(t);
+    const fresh = entriesOf((await operator.get(URL).expect(200)).body.indicators);
+    await mark(ds, 'indicators');
+    const [episode] = await ds.query(
+      `INSERT INTO support_episode (programme_id, participant_key, entry_date, demo)
+       SELECT id, 'results-test', '2022-06-15', true FROM programme WHERE code = $1 RETURNING id`,
+      [CODE],
+    );
+    try {
+      const again = await start(engine);
+      expect(entriesOf((await (await signInOperator(again)).get(URL).expect(200)).body.indicators)).toBe((fresh as number) + 1);
+      const row = await stored(ds);
+      expect(row.version).toBe(row.current);
+      expect(entriesOf(JSON.parse(row.indicators))).toBe((fresh as number) + 1);
+    } finally {
+      await ds.query('DELETE FROM support_episode WHERE id = $1', [episode.id]);
+    }
+  });
+
+  it('a one-year comparison takes the current stored figures (masked ones for a masked reader) and equals one computed from scratch', async () => {
+    const t = await start(engine);
+    const ds = t.app.get(DataSource);
+    // computed from scratch by another build, as the operator and as the préfet's committee (masked)
+    const scratch = await start(`test-${randomUUID()}`);
+    const fullComputed: ComparisonResponse = (await (await signInOperator(scratch)).get(COMPARISON).expect(200)).body;
+    const maskedComputed: ComparisonResponse = (await (await signIn(scratch, 'monitoring_committee', 'etat')).get(COMPARISON).expect(200)).body;
+
+    // every programme-year of the comparison is now stored for `engine` too (computed once by t)
+    await (await signInOperator(t)).get(COMPARISON).expect(200);
+    await (await signIn(t, 'monitoring_committee', 'etat')).get(COMPARISON).expect(200);
+    const reader = await start(engine);
+    expect((await (await signInOperator(reader)).get(COMPARISON).expect(200)).body).toEqual(fullComputed);
+    expect((await (await signIn(reader, 'monitoring_committee', 'etat')).get(COMPARISON).expect(200)).body).toEqual(maskedComputed);
+
+    // the stored figures are what a new process sends: the marker shows through, in the right column
+    await mark(ds, 'figures');
+    await mark(ds, 'figures_masked');
+    const marked = await start(engine);
+    const full: ComparisonResponse = (await (await signInOperator(marked)).get(COMPARISON).expect(200)).body;
+    const masked: ComparisonResponse = (await (await signIn(marked, 'monitoring_committee', 'etat')).get(COMPARISON).expect(200)).body;
+    expect(entriesOf(cellOf(full, CODE)?.indicators ?? [])).toBe(MARKER);
+    expect(entriesOf(cellOf(masked, CODE)?.indicators ?? [])).toBe(MARKER);
+    // the other programmes are unchanged
+    expect(full.cells.filter((c) => c.programmeCode !== CODE)).toEqual(fullComputed.cells.filter((c) => c.programmeCode !== CODE));
+  });
+});
