@@ -1,6 +1,7 @@
 import type { ComparisonResponse, ProgrammeIndicatorsResponse } from '@sdat/api-types';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
+import { IndicatorsService } from '../src/indicators/indicators.service';
 import { signIn, signInOperator } from './support/session';
 import { startTestApp, type TestApp } from './support/test-app';
 
@@ -113,5 +114,27 @@ describe('programme-year results stored in PostgreSQL', () => {
     expect(entriesOf(cellOf(masked, CODE)?.indicators ?? [])).toBe(MARKER);
     // the other programmes are unchanged
     expect(full.cells.filter((c) => c.programmeCode !== CODE)).toEqual(fullComputed.cells.filter((c) => c.programmeCode !== CODE));
+  });
+
+  it('after a write to one programme, the next comparison takes the other cells from memory and recomputes that programme only', async () => {
+    const t = await start(`test-${randomUUID()}`); // its own build: nothing marked by the tests above
+    const ds = t.app.get(DataSource);
+    const service = t.app.get(IndicatorsService);
+    const operator = await signInOperator(t);
+    const before: ComparisonResponse = (await operator.get(COMPARISON).expect(200)).body;
+    const hits = service.cacheStats().cells.hits;
+    const [episode] = await ds.query(
+      `INSERT INTO support_episode (programme_id, participant_key, entry_date, demo)
+       SELECT id, 'results-cells', '2022-06-15', true FROM programme WHERE code = $1 RETURNING id`,
+      [CODE],
+    );
+    try {
+      const after: ComparisonResponse = (await operator.get(COMPARISON).expect(200)).body;
+      expect(service.cacheStats().cells.hits).toBe(hits + before.cells.length - 1);
+      expect(entriesOf(cellOf(after, CODE)?.indicators ?? [])).toBe((entriesOf(cellOf(before, CODE)?.indicators ?? []) as number) + 1);
+      expect(after.cells.filter((c) => c.programmeCode !== CODE)).toEqual(before.cells.filter((c) => c.programmeCode !== CODE));
+    } finally {
+      await ds.query('DELETE FROM support_episode WHERE id = $1', [episode.id]);
+    }
   });
 });

@@ -43,6 +43,8 @@ export class IndicatorsService {
   private readonly responses: VersionedCache<JsonValue<ProgrammeIndicatorsResponse>>;
   /** Comparisons with their JSON text, by agreement, years, basis, masking and programmes seen; version: every programme's. */
   private readonly comparisons = new VersionedCache<JsonValue<ComparisonResponse>>(8);
+  /** One-year comparison cells (JSON text) by `id|year|basis|masked or full`: a comparison after one programme changed reuses the others. */
+  private readonly cells: VersionedCache<string>;
   /** The same results kept in PostgreSQL (shared by processes running the same code), below the caches in memory. */
   private readonly results: ProgrammeYearResults;
 
@@ -53,6 +55,7 @@ export class IndicatorsService {
     this.years = new VersionedCache(config.env.INDICATOR_CACHE_ENTRIES);
     this.masked = new VersionedCache(config.env.INDICATOR_CACHE_ENTRIES);
     this.responses = new VersionedCache(config.env.INDICATOR_CACHE_ENTRIES);
+    this.cells = new VersionedCache(config.env.INDICATOR_CACHE_ENTRIES);
     this.results = new ProgrammeYearResults(ds, config.resultsEngine ?? processEngine());
   }
 
@@ -63,7 +66,7 @@ export class IndicatorsService {
   /** Hits and misses of the caches since start (for the benchmark and the tests). */
   cacheStats() {
     const of = (cache: VersionedCache<unknown>) => ({ hits: cache.hits, misses: cache.misses, size: cache.size });
-    return { years: of(this.years), masked: of(this.masked), responses: of(this.responses), comparisons: of(this.comparisons) };
+    return { years: of(this.years), masked: of(this.masked), responses: of(this.responses), cells: of(this.cells), comparisons: of(this.comparisons) };
   }
 
   /** True when any figure of the programme-year comes from generated demo data. */
@@ -159,8 +162,9 @@ export class IndicatorsService {
    * The same with its JSON text. Every programme of the agreement is read with its data version in
    * one statement; the whole answer is cached under the list of those versions (any write to one of
    * the programmes, or to the agreement, gives a new list: a miss). On a miss, a one-year comparison
-   * takes each programme's figures as stored in PostgreSQL when they are current (one statement for
-   * all), and computes the others; the answer is assembled from the stored JSON texts as they are.
+   * takes each programme's cell from memory, else from the figures stored in PostgreSQL when they
+   * are current (one statement for all), and computes the others; the answer is assembled from the
+   * JSON texts as they are.
    */
   async comparisonJson(agreementCode: string, years: number[], basis: Basis, viewer: Viewer): Promise<JsonValue<ComparisonResponse>> {
     const [agreement] = await this.ds.query('SELECT id, code, title FROM agreement WHERE code = $1', [agreementCode]);
@@ -172,16 +176,32 @@ export class IndicatorsService {
     const version = rows.map((p) => `${p.id}:${p.version}`).join(',');
     return this.comparisons.through(key, version, async () => {
       const [onlyYear] = years;
-      const stored = years.length === 1 && onlyYear !== undefined ? await this.results.figuresOf(rows.map((p) => p.id), onlyYear, basis) : new Map<number, StoredFigures>();
       const cell = (code: string, year: number, demo: boolean, figures: string) => `${JSON.stringify({ programmeCode: code, year, demo }).slice(0, -1)},"indicators":${figures}}`;
-      // programmes not stored computed a few at a time (each runs its own reads in parallel on the pool)
+      const cellKey = (p: ProgrammeRef) => `${p.id}|${onlyYear}|${basis}|${viewer.masksSmallCounts ? 'masked' : 'full'}`;
+      // one year: each programme's cell from memory, else from the stored figures (one statement for all), else computed
+      const inMemory = new Map<number, string>();
+      if (onlyYear !== undefined && years.length === 1) {
+        for (const p of rows) {
+          const text = this.cells.get(cellKey(p), p.version);
+          if (text !== undefined) inMemory.set(p.id, text);
+        }
+      }
+      const toRead = rows.filter((p) => !inMemory.has(p.id)).map((p) => p.id);
+      const stored = onlyYear !== undefined && years.length === 1 && toRead.length > 0 ? await this.results.figuresOf(toRead, onlyYear, basis) : new Map<number, StoredFigures>();
+      // programmes neither in memory nor stored computed a few at a time (each runs its own reads in parallel on the pool)
       const perProgramme = await mapLimited(rows, COMPARISON_CONCURRENCY, async (p) => {
+        const remembered = inMemory.get(p.id);
+        if (remembered !== undefined) return [remembered];
         const current = stored.get(p.id);
         if (onlyYear !== undefined && current && current.version === p.version && current.threshold === p.threshold) {
-          return [cell(p.code, onlyYear, current.demo, viewer.masksSmallCounts ? current.figuresMasked : current.figures)];
+          const text = cell(p.code, onlyYear, current.demo, viewer.masksSmallCounts ? current.figuresMasked : current.figures);
+          this.cells.set(cellKey(p), p.version, text);
+          return [text];
         }
         const computed = await this.yearsOf(p, years, basis, viewer);
-        return computed.map((y) => cell(p.code, y.year, y.demo, JSON.stringify(comparedFigures(y.indicators))));
+        const texts = computed.map((y) => cell(p.code, y.year, y.demo, JSON.stringify(comparedFigures(y.indicators))));
+        if (years.length === 1 && texts[0] !== undefined) this.cells.set(cellKey(p), p.version, texts[0]);
+        return texts;
       });
       const programmes = rows.map((p) => ({ code: p.code, name: p.name }));
       const head = JSON.stringify({ agreement: { code: agreement.code, title: agreement.title }, years, basis, programmes }).slice(0, -1);
