@@ -187,14 +187,14 @@ export class IndicatorsService {
         }
       }
       const toRead = rows.filter((p) => !inMemory.has(p.id)).map((p) => p.id);
-      const stored = onlyYear !== undefined && years.length === 1 && toRead.length > 0 ? await this.results.figuresOf(toRead, onlyYear, basis) : new Map<number, StoredFigures>();
+      const stored = onlyYear !== undefined && years.length === 1 && toRead.length > 0 ? await this.results.figuresOf(toRead, onlyYear, basis, viewer.masksSmallCounts) : new Map<number, StoredFigures>();
       // programmes neither in memory nor stored computed a few at a time (each runs its own reads in parallel on the pool)
       const perProgramme = await mapLimited(rows, COMPARISON_CONCURRENCY, async (p) => {
         const remembered = inMemory.get(p.id);
         if (remembered !== undefined) return [remembered];
         const current = stored.get(p.id);
         if (onlyYear !== undefined && current && current.version === p.version && current.threshold === p.threshold) {
-          const text = cell(p.code, onlyYear, current.demo, viewer.masksSmallCounts ? current.figuresMasked : current.figures);
+          const text = cell(p.code, onlyYear, current.demo, current.figures);
           this.cells.set(cellKey(p), p.version, text);
           return [text];
         }

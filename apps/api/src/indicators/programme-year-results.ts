@@ -18,13 +18,12 @@ export function comparedFigures(indicators: readonly IndicatorValue[]): Compared
   return indicators.map(({ breakdown: _b, details: _d, provenance: { inputs: _i, ...provenance }, ...figure }) => ({ ...figure, provenance }));
 }
 
-/** The comparison figures of a programme-year as stored, JSON texts sent as they are. */
+/** The comparison figures of a programme-year as stored (masked or not, as asked), a JSON text sent as it is. */
 export interface StoredFigures {
   version: string;
   threshold: number;
   demo: boolean;
   figures: string;
-  figuresMasked: string;
 }
 
 /**
@@ -87,11 +86,14 @@ export class ProgrammeYearResults {
     );
   }
 
-  /** The stored comparison figures of these programmes for one year, by programme id (this engine's only; the caller checks versions). */
-  async figuresOf(programmeIds: readonly number[], year: number, basis: Basis): Promise<Map<number, StoredFigures>> {
+  /**
+   * The stored comparison figures of these programmes for one year, masked or not, by programme id
+   * (this engine's only; the caller checks versions and thresholds). One column: 10 MB for 1,000 programmes.
+   */
+  async figuresOf(programmeIds: readonly number[], year: number, basis: Basis, masked: boolean): Promise<Map<number, StoredFigures>> {
     const rows = await preparedQuery<StoredFigures & { programmeId: number }>(
       this.ds,
-      `SELECT programme_id AS "programmeId", data_version::text AS version, threshold, demo, figures, figures_masked AS "figuresMasked"
+      `SELECT programme_id AS "programmeId", data_version::text AS version, threshold, demo, ${masked ? 'figures_masked' : 'figures'} AS figures
          FROM programme_year_result
         WHERE programme_id = ANY($1::int[]) AND year = $2 AND basis = $3 AND engine = $4`,
       [programmeIds, year, basis, this.engine],
