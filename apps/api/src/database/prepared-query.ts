@@ -39,6 +39,12 @@ export async function preparedQuery<Row = any>(db: DataSource | EntityManager, t
   const pool = (source.driver as PostgresDriver).master as Pool;
   const client = await pool.connect();
   let lost: Error | undefined;
+  // A connection killed while checked out (PostgreSQL restarting) emits 'error' outside any query:
+  // without a listener that event would end the process (TypeORM adds one to the clients it checks out).
+  const onError = (error: Error) => {
+    lost = error;
+  };
+  client.on('error', onError);
   try {
     let id = clientIds.get(client);
     if (id === undefined) {
@@ -51,6 +57,7 @@ export async function preparedQuery<Row = any>(db: DataSource | EntityManager, t
     if (!(error instanceof Error && 'severity' in error)) lost = error instanceof Error ? error : new Error(String(error));
     throw error;
   } finally {
+    client.off('error', onError);
     client.release(lost);
   }
 }
