@@ -135,6 +135,8 @@ describe('Authentication: sessions, lockout, CSRF, disabling, audit', () => {
     expect(res.headers['access-control-allow-origin']).toBeUndefined();
     expect(res.headers['x-content-type-options']).toBe('nosniff');
     expect(res.headers['x-powered-by']).toBeUndefined();
+    // no-store: a client never revalidates, so no ETag is computed (a SHA-1 of every answer, 10 MB for a national comparison)
+    expect(res.headers['etag']).toBeUndefined();
   });
 
   it('refuses a JSON body above the size limit with a French 413', async () => {

@@ -62,6 +62,8 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
   app.useLogger(app.get(Logger));
   app.set('trust proxy', 'loopback');
   app.disable('x-powered-by');
+  // Every API answer is no-store (below): no client revalidates, so no ETag (Express would hash every body).
+  app.set('etag', false);
 
   const dataSource = app.get(DataSource);
   const logger = app.get(Logger);

@@ -1,4 +1,3 @@
-import etag from 'etag';
 import type { Response } from 'express';
 
 /**
@@ -10,7 +9,6 @@ import type { Response } from 'express';
 export class JsonValue<T> {
   private parsed: { value: T } | undefined;
   private text: string | undefined;
-  private tag: string | undefined;
 
   constructor(value: T) {
     this.parsed = { value };
@@ -32,17 +30,10 @@ export class JsonValue<T> {
     this.text ??= JSON.stringify((this.parsed as { value: T }).value);
     return this.text;
   }
-
-  /** The weak ETag Express would compute from the text on every send (SHA-1 of the body), computed once. */
-  get etag(): string {
-    this.tag ??= etag(this.json, { weak: true });
-    return this.tag;
-  }
 }
 
 /** For a handler with `@Res({ passthrough: true })`: the JSON text to return, with its content type. */
 export function sendJson<T>(res: Response, value: JsonValue<T>): string {
   res.type('application/json');
-  res.setHeader('ETag', value.etag);
   return value.json;
 }
