@@ -1,21 +1,10 @@
 import 'reflect-metadata';
-import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
 import { createApp, resolveDatabase } from './app/bootstrap';
 import { ConfigError, parseEnv } from './config/env';
+import { bundleEngine } from './config/results-engine';
 import { runCommand } from './cli/commands';
 import { prestartReportWorker } from './reports/report-renderer';
 import { ReportsService } from './reports/reports.service';
-
-/**
- * The code version of stored results (programme_year_result): the hash of the running bundle, the
- * same for every instance of one build and different for the next build.
- */
-function bundleEngine(): string | undefined {
-  const bundle = process.argv[1];
-  if (!bundle || !existsSync(bundle)) return undefined;
-  return `bundle-${createHash('sha256').update(readFileSync(bundle)).digest('hex').slice(0, 16)}`;
-}
 
 async function main() {
   const command = process.argv[2];

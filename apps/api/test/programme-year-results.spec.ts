@@ -137,4 +137,43 @@ describe('programme-year results stored in PostgreSQL', () => {
       await ds.query('DELETE FROM support_episode WHERE id = $1', [episode.id]);
     }
   });
+
+  it('compute-results stores every programme-year with data once, and after a write recomputes that programme only', async () => {
+    const own = `test-${randomUUID()}`;
+    const t = await start(own);
+    const ds = t.app.get(DataSource);
+    const service = t.app.get(IndicatorsService);
+    const first = await service.storeResults(null);
+    expect(first.programmeYears).toBeGreaterThan(10);
+    expect(first).toEqual({ programmeYears: first.programmeYears, computed: first.programmeYears, alreadyStored: 0 });
+    const storedRows = async () =>
+      (await ds.query(
+        `SELECT p.code, r.year, r.basis, r.data_version::text = coalesce(v.version, 0)::text AS current, r.computed_at::text AS at
+           FROM programme_year_result r JOIN programme p ON p.id = r.programme_id LEFT JOIN programme_data_version v ON v.programme_id = p.id
+          WHERE r.engine = $1 ORDER BY 1, 2, 3`,
+        [own],
+      )) as { code: string; year: number; basis: string; current: boolean; at: string }[];
+    const before = await storedRows();
+    expect(before).toHaveLength(first.programmeYears);
+    expect(before.every((r) => r.current)).toBe(true);
+    expect(await service.storeResults(null)).toEqual({ programmeYears: first.programmeYears, computed: 0, alreadyStored: first.programmeYears });
+
+    const [episode] = await ds.query(
+      `INSERT INTO support_episode (programme_id, participant_key, entry_date, demo)
+       SELECT id, 'results-store', '2022-06-15', true FROM programme WHERE code = $1 RETURNING id`,
+      [CODE],
+    );
+    try {
+      const again = await service.storeResults([YEAR]);
+      const emas2022 = before.filter((r) => r.code === CODE && r.year === YEAR);
+      expect(again.computed).toBe(emas2022.length);
+      const after = await storedRows();
+      expect(after.filter((r) => r.year === YEAR).every((r) => r.current)).toBe(true);
+      // the others were not recomputed; emas's other years are stale until asked for
+      expect(after.filter((r) => r.code !== CODE)).toEqual(before.filter((r) => r.code !== CODE));
+      expect(after.filter((r) => r.code === CODE && r.year !== YEAR).every((r) => !r.current)).toBe(true);
+    } finally {
+      await ds.query('DELETE FROM support_episode WHERE id = $1', [episode.id]);
+    }
+  });
 });

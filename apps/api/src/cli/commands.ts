@@ -9,6 +9,8 @@ import { ConfigError, parseEnv } from '../config/env';
 import { EMBEDDED_TEMPLATE_FILES, startEmbeddedPostgres } from '../database/embedded-postgres';
 import { ROLES } from '../database/entities/auth.entity';
 import { purgeEpisodes } from '../retention/retention';
+import { bundleEngine } from '../config/results-engine';
+import { IndicatorsService } from '../indicators/indicators.service';
 
 const USAGE = `Commandes :
   node dist/apps/api/main.js                      démarre l'application
@@ -21,7 +23,11 @@ const USAGE = `Commandes :
   node dist/apps/api/main.js embedded-template [répertoire]
         écrit les modèles de base embarquée (migrations et données de référence appliquées, avec
         ou sans les données de démonstration) dans le répertoire (par défaut
-        dist/apps/api-embedded-template) : nx run api:embedded-template`;
+        dist/apps/api-embedded-template) : nx run api:embedded-template
+  node dist/apps/api/main.js compute-results [--years 2022,2023]
+        calcule et stocke les indicateurs de chaque dispositif-année qui a des données et n'est pas
+        à jour pour cette version de l'application (après un chargement en masse ou une mise à jour :
+        la première comparaison ne les calcule plus)`;
 
 /** One-shot commands on the configured database (migrations run first, as at start-up). */
 export async function runCommand(command: string, args: string[]): Promise<void> {
@@ -33,12 +39,30 @@ export async function runCommand(command: string, args: string[]): Promise<void>
     await writeEmbeddedTemplate(resolve(args[0] ?? 'dist/apps/api-embedded-template'));
     return;
   }
-  if (command !== 'create-user' && command !== 'purge-episodes') throw new ConfigError(`Commande inconnue : ${command}\n${USAGE}`);
+  if (command !== 'create-user' && command !== 'purge-episodes' && command !== 'compute-results') throw new ConfigError(`Commande inconnue : ${command}\n${USAGE}`);
   const env = parseEnv({ ...process.env, DEMO_DATA: process.env['DEMO_DATA'] ?? 'false', LOG_LEVEL: process.env['LOG_LEVEL'] ?? 'warn' });
   const { config, embedded } = await resolveDatabase(env);
+  config.resultsEngine = bundleEngine();
   const app = await createApp(config);
   try {
     const ds = app.get(DataSource);
+    if (command === 'compute-results') {
+      const { values } = parseArgs({ args, options: { years: { type: 'string' } } });
+      const years = values.years ? values.years.split(',').map((y) => Number(y.trim())) : null;
+      if (years?.some((y) => !Number.isInteger(y) || y < 2000 || y > 2100)) throw new ConfigError(`--years : des années séparées par des virgules (reçu « ${values.years} »)`);
+      const started = Date.now();
+      let shown = 0;
+      const summary = await app.get(IndicatorsService).storeResults(years, (done, total) => {
+        if (done === total || Date.now() - shown > 5000) {
+          shown = Date.now();
+          process.stdout.write(`  ${done} / ${total} dispositifs-années\n`);
+        }
+      });
+      process.stdout.write(
+        `Résultats : ${summary.computed} dispositif(s)-année(s) calculé(s) et stocké(s), ${summary.alreadyStored} déjà à jour, en ${((Date.now() - started) / 1000).toFixed(1)} s\n`,
+      );
+      return;
+    }
     if (command === 'purge-episodes') {
       const { values } = parseArgs({ args, options: { 'dry-run': { type: 'boolean', default: false } } });
       const report = await purgeEpisodes(ds, { months: env.RETENTION_MONTHS, dryRun: values['dry-run'] });

@@ -103,6 +103,38 @@ export class IndicatorsService {
     });
   }
 
+  /**
+   * Computes and stores (programme_year_result) every programme-year that has data — a budget,
+   * funding, staff or monthly activity for that year and basis — and is not stored under its current
+   * data version by this build: after a bulk load, or after deploying a new build, so that the first
+   * comparison does not compute them all (command `compute-results`). `years`: only these years.
+   */
+  async storeResults(years: readonly number[] | null, progress?: (done: number, total: number) => void): Promise<{ programmeYears: number; computed: number; alreadyStored: number }> {
+    const wanted: { id: number; year: number; basis: Basis }[] = await this.ds.query(
+      `SELECT DISTINCT programme_id AS id, year, basis FROM (
+         SELECT programme_id, year, basis FROM budget
+         UNION SELECT programme_id, year, basis FROM funding
+         UNION SELECT programme_id, year, basis FROM staff_line
+         UNION SELECT programme_id, extract(year FROM month)::int, 'actual' FROM monthly_activity) d
+        WHERE $1::int[] IS NULL OR year = ANY($1::int[])
+        ORDER BY year DESC, basis, programme_id`,
+      [years],
+    );
+    const refs = new Map<number, ProgrammeRef>((await this.ds.query(PROGRAMME_REF_SQL)).map((p: ProgrammeRef) => [p.id, p]));
+    let computed = 0;
+    let done = 0;
+    await mapLimited(wanted, COMPARISON_CONCURRENCY, async ({ id, year, basis }) => {
+      const programme = refs.get(id);
+      if (programme && !(await this.results.isCurrent(programme, year, basis))) {
+        await this.computeYear(programme, year, basis);
+        computed += 1;
+      }
+      done += 1;
+      progress?.(done, wanted.length);
+    });
+    return { programmeYears: wanted.length, computed, alreadyStored: wanted.length - computed };
+  }
+
   /** Every indicator of a programme-year, as `viewer` may see it (small counts masked for non-operators). */
   async forProgrammeYear(code: string, year: number, basis: Basis, viewer: Viewer): Promise<ProgrammeIndicatorsResponse> {
     return (await this.forProgrammeYearJson(await programmeRefOr404(this.ds, code), year, basis, viewer)).value;

@@ -56,6 +56,16 @@ export class ProgrammeYearResults {
     return row ? { demo: row.demo, indicators: JSON.parse(row.indicators) as IndicatorValue[] } : null;
   }
 
+  /** True when the programme-year is stored under `programme.version` by this engine (without reading it). */
+  async isCurrent(programme: ProgrammeRef, year: number, basis: Basis): Promise<boolean> {
+    const rows = await preparedQuery(
+      this.ds,
+      `SELECT 1 FROM programme_year_result WHERE programme_id = $1 AND year = $2 AND basis = $3 AND data_version = $4 AND engine = $5`,
+      [programme.id, year, basis, programme.version, this.engine],
+    );
+    return rows.length > 0;
+  }
+
   /**
    * Stores a computed programme-year with its comparison figures, unmasked and masked alone at the
    * agreement's threshold. A row computed under a newer data version is never replaced by an older one.
