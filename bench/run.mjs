@@ -114,6 +114,22 @@ const operator = await signIn(api.url, ds.users.operator);
 const committee = await signIn(api.url, ds.users.committee);
 result.apiRssStartKiB = api.rssKiB();
 
+/**
+ * `fn(client signed in as email)` against a second API process of the same build on the same database
+ * (a restart, another instance: nothing in its memory), stopped afterwards. Server only: the embedded
+ * database lives in the first API's process (null then).
+ */
+async function inNewApiProcess(email, fn) {
+  if (mode !== 'server') return null;
+  const second = await startApi({ ...apiEnv, PORT: undefined });
+  try {
+    await sleep(settleMs);
+    return await fn(await signIn(second.url, email));
+  } finally {
+    await second.stop();
+  }
+}
+
 // 1. indicator endpoint vs the hand-written SQL floor (psql)
 await measure('indicators', async () => {
   const path = `/api/programmes/${ref}/indicators?year=${year}&basis=actual`;
@@ -134,25 +150,16 @@ await measure('indicators', async () => {
   const floor = psqlTimed(dbUrl, FLOOR_SQL, { code: ref, y: year, s: `${year}-01-01`, e: `${year}-12-31` }, { warmup: 10, runs: 100 });
   const floorStats = stats(floor.times);
   apiRun.last = JSON.parse(apiRun.last);
-  // The first request of a new process of the same build (a restart, another instance): read from the
-  // results stored in PostgreSQL, not recomputed. Server only (the embedded database lives in the first API).
-  let newProcess = null;
-  if (mode === 'server') {
-    const second = await startApi({ ...apiEnv, PORT: undefined });
-    try {
-      await sleep(settleMs);
-      const other = await signIn(second.url, ds.users.operator);
-      const times = [];
-      for (const coldPath of [path, ...coldPaths]) {
-        const t = performance.now();
-        await other.text(coldPath);
-        times.push(performance.now() - t);
-      }
-      newProcess = stats(times);
-    } finally {
-      await second.stop();
+  // The first requests of a new process of the same build: read from the results stored in PostgreSQL, not recomputed.
+  const newProcess = await inNewApiProcess(ds.users.operator, async (other) => {
+    const times = [];
+    for (const coldPath of [path, ...coldPaths]) {
+      const t = performance.now();
+      await other.text(coldPath);
+      times.push(performance.now() - t);
     }
-  }
+    return stats(times);
+  });
   const byCode = Object.fromEntries(apiRun.last.indicators.map((i) => [i.code, i.value]));
   const compared = Object.entries(floor.row)
     .filter(([k]) => k in byCode)
@@ -183,21 +190,12 @@ await measure('comparison', async () => {
   const firstEverMs = performance.now() - firstEverStart;
   // Warm: the same again (the answer is in memory while no programme changed).
   const run = await timed(() => committee.json(path), { warmup: 0, runs });
-  // A new process of the same build (a restart, another instance): nothing in memory, every figure
-  // stored. Server only: the embedded database lives in the first API's process.
-  let newProcessMs = null;
-  if (mode === 'server') {
-    const second = await startApi({ ...apiEnv, PORT: undefined });
-    try {
-      await sleep(settleMs);
-      const other = await signIn(second.url, ds.users.committee);
-      const t = performance.now();
-      await other.json(path);
-      newProcessMs = performance.now() - t;
-    } finally {
-      await second.stop();
-    }
-  }
+  // A new process of the same build: nothing in memory, every figure stored.
+  const newProcessMs = await inNewApiProcess(ds.users.committee, async (other) => {
+    const t = performance.now();
+    await other.json(path);
+    return performance.now() - t;
+  });
   // One programme changed (a write raises its data version, as an import or a correction does): it
   // alone is recomputed, the 999 others come from memory.
   const admin = new pg.Client({ connectionString: dbUrl });
