@@ -176,4 +176,22 @@ describe('programme-year results stored in PostgreSQL', () => {
       await ds.query('DELETE FROM support_episode WHERE id = $1', [episode.id]);
     }
   });
+
+  it('answers with the computed result when it cannot be stored (the write is refused), and stores nothing', async () => {
+    const own = `test-${randomUUID()}`;
+    const t = await start(own);
+    const ds = t.app.get(DataSource);
+    await ds.query(`CREATE FUNCTION refuse_result() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'écriture refusée (test)'; END $$`);
+    await ds.query(`CREATE TRIGGER refuse_result BEFORE INSERT OR UPDATE ON programme_year_result FOR EACH ROW EXECUTE FUNCTION refuse_result()`);
+    try {
+      const body: ProgrammeIndicatorsResponse = (await (await signInOperator(t)).get(URL).expect(200)).body;
+      const fresh = await start(`test-${randomUUID()}`);
+      await ds.query('DROP TRIGGER refuse_result ON programme_year_result');
+      expect(body.indicators).toEqual((await (await signInOperator(fresh)).get(URL).expect(200)).body.indicators);
+      expect((await ds.query('SELECT count(*)::int AS n FROM programme_year_result WHERE engine = $1', [own]))[0].n).toBe(0);
+    } finally {
+      await ds.query('DROP TRIGGER IF EXISTS refuse_result ON programme_year_result');
+      await ds.query('DROP FUNCTION refuse_result()');
+    }
+  });
 });

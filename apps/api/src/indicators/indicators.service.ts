@@ -1,4 +1,4 @@
-import { Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { Inject, Injectable, Logger, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { ComparisonResponse, ProgrammeIndicatorsResponse } from '@sdat/api-types';
 import { CATALOGUE, computePacteParity, computeProgrammeIndicators, type IndicatorValue } from '@sdat/indicators';
@@ -35,6 +35,7 @@ async function mapLimited<T, R>(items: readonly T[], limit: number, fn: (item: T
 /** Computes the indicators of the catalogue from the database (aggregates in SQL, formulas in @sdat/indicators). */
 @Injectable()
 export class IndicatorsService {
+  private readonly logger = new Logger('Indicateurs');
   /** Unmasked indicators of a programme-year (and its demo flag), by `id|year|basis`. */
   private readonly years: VersionedCache<ProgrammeYearComputed>;
   /** Several years masked together (comparisons, committee packs), by `id|years|basis|threshold`. */
@@ -98,7 +99,10 @@ export class IndicatorsService {
       if (stored) return stored;
       const [input, demo] = await Promise.all([loadProgrammeYearInput(this.ds.manager, p, year, basis), this.isDemo(p.id, year, basis)]);
       const computed = { demo, indicators: computeProgrammeIndicators(input) };
-      await this.results.write(p, year, basis, computed);
+      // a result that cannot be stored is still the right result: the next process computes it again
+      await this.results.write(p, year, basis, computed).catch((error: unknown) =>
+        this.logger.warn(`Résultat de ${p.code} ${year} (${basis}) non stocké : ${error instanceof Error ? error.message : String(error)}`),
+      );
       return computed;
     });
   }
