@@ -15,6 +15,7 @@ export interface ProgrammeYearComputed {
 
 /** The figures and their computation in words, as a comparison shows them: breakdowns, details and provenance inputs stay on the programme-year route. */
 export function comparedFigures(indicators: readonly IndicatorValue[]): ComparedIndicator[] {
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars -- the three are left out on purpose
   return indicators.map(({ breakdown: _b, details: _d, provenance: { inputs: _i, ...provenance }, ...figure }) => ({ ...figure, provenance }));
 }
 
