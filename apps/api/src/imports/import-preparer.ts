@@ -1,7 +1,6 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { ImportRejectedError } from '@sdat/imports';
+import { bundledWorker, WorkerHost, type WorkerLog } from '../common/worker-host';
 import { archiveRows, prepareImport, type PreparedImport, type PrepareRequest } from './import-prepare';
 import type { PrepareMessage, PrepareReply } from './import-worker.protocol';
 
@@ -29,15 +28,14 @@ export interface PreparedFile {
 export interface ImportPreparerOptions {
   /** Starts an import worker; null = prepare in-process. Default: the bundle next to this file, when present. */
   launchWorker?: (() => Worker) | null;
-  log?: (level: 'log' | 'warn' | 'error', message: string) => void;
+  log?: WorkerLog;
   /** Time allowed to read one file (tests shorten it). */
   timeoutMs?: number;
 }
 
 /** The worker bundle next to the running code (dist/apps/api/import-worker.js), or null from the TS sources. */
 export function bundledImportWorker(dir: string = __dirname): string | null {
-  const file = join(dir, IMPORT_WORKER_BUNDLE);
-  return existsSync(file) ? file : null;
+  return bundledWorker(IMPORT_WORKER_BUNDLE, dir);
 }
 
 interface Pending {
@@ -59,31 +57,34 @@ function quiet<T>(promise: Promise<T>): Promise<T> {
  * compiled worker file) it runs in-process and says so once. Same protocol as the report worker.
  */
 export class ImportPreparer {
-  private worker: Worker | null = null;
+  private readonly host: WorkerHost<PrepareReply> | null;
   private readonly pending = new Map<number, Pending>();
   private nextId = 1;
-  private readonly launchWorker: (() => Worker) | null;
-  private readonly log: NonNullable<ImportPreparerOptions['log']>;
+  private readonly log: WorkerLog;
   private readonly timeoutMs: number;
   private fallbackLogged = false;
 
   constructor(options: ImportPreparerOptions = {}) {
     this.log = options.log ?? (() => undefined);
     this.timeoutMs = options.timeoutMs ?? PREPARE_TIMEOUT_MS;
+    let launch: (() => Worker) | null;
     if (options.launchWorker !== undefined) {
-      this.launchWorker = options.launchWorker;
+      launch = options.launchWorker;
     } else {
       const file = bundledImportWorker();
-      this.launchWorker = file ? () => new Worker(file) : null;
+      launch = file ? () => new Worker(file) : null;
     }
+    this.host = launch
+      ? new WorkerHost<PrepareReply>('des imports', launch, this.log, { onReply: (reply) => this.onReply(reply), onLost: (error) => this.rejectAll(error) })
+      : null;
   }
 
   get mode(): PreparedFile['mode'] {
-    return this.launchWorker ? 'worker' : 'in-process';
+    return this.host ? 'worker' : 'in-process';
   }
 
   async prepare(request: PrepareRequest): Promise<PreparedFile> {
-    if (!this.launchWorker) {
+    if (!this.host) {
       if (!this.fallbackLogged) {
         this.fallbackLogged = true;
         this.log('warn', `Fichier ${IMPORT_WORKER_BUNDLE} introuvable à côté du code (exécution depuis les sources TypeScript) : les fichiers importés sont lus dans le processus principal.`);
@@ -91,7 +92,7 @@ export class ImportPreparer {
       const { prepared, rows } = await prepareImport(request);
       return { prepared, archive: rows.length ? quiet(archiveRows(rows)) : null, mode: 'in-process' };
     }
-    const worker = this.ensureWorker(this.launchWorker);
+    const worker = this.host.current();
     const id = this.nextId++;
     const file = await new Promise<PreparedFile>((resolve, reject) => {
       const timer = setTimeout(() => this.timedOut(id), this.timeoutMs);
@@ -101,27 +102,6 @@ export class ImportPreparer {
       worker.postMessage(message);
     });
     return file;
-  }
-
-  private ensureWorker(launch: () => Worker): Worker {
-    if (this.worker) return this.worker;
-    const worker = launch();
-    // The worker never keeps the process alive; requests in flight do (their promises are awaited).
-    worker.unref();
-    worker.on('message', (reply: PrepareReply) => this.onReply(reply));
-    worker.on('error', (error) => {
-      this.log('error', `Worker des imports en erreur : ${error.stack ?? error.message}`);
-      this.failAll(error);
-    });
-    worker.on('exit', (code) => {
-      // A worker stopped by failAll exits later: its requests are already failed, and those in flight now belong to its successor.
-      if (this.worker !== worker) return;
-      this.worker = null;
-      if (this.pending.size) this.failAll(new Error(`Le worker des imports s'est arrêté (code ${code}).`));
-    });
-    this.worker = worker;
-    this.log('log', 'Worker des imports démarré.');
-    return worker;
   }
 
   private onReply(reply: PrepareReply): void {
@@ -168,32 +148,21 @@ export class ImportPreparer {
     const refused = new ImportRejectedError('file_too_large', 413, `La lecture du fichier a duré plus de ${limit} : découpez-le en plusieurs fichiers plus petits.`);
     pending.prepared?.reject(refused);
     pending.archive?.reject(refused);
-    this.failAll(new Error(`Le worker des imports a été redémarré : la lecture d'un autre fichier a duré plus de ${limit}.`));
+    this.host?.stop(new Error(`Le worker des imports a été redémarré : la lecture d'un autre fichier a duré plus de ${limit}.`));
   }
 
-  /** Rejects every request in flight and stops the worker (a new one starts on the next request). */
-  private failAll(error: Error): void {
-    const worker = this.worker;
-    this.worker = null;
-    for (const [id, pending] of this.pending) {
+  /** Rejects every request in flight. */
+  private rejectAll(error: Error): void {
+    for (const pending of this.pending.values()) {
       clearTimeout(pending.timer);
       pending.prepared?.reject(error);
       pending.archive?.reject(error);
-      this.pending.delete(id);
     }
-    void worker?.terminate();
+    this.pending.clear();
   }
 
   async close(): Promise<void> {
-    const worker = this.worker;
-    this.worker = null;
-    const stopped = new Error("Arrêt de l'application : import annulé.");
-    for (const pending of this.pending.values()) {
-      clearTimeout(pending.timer);
-      pending.prepared?.reject(stopped);
-      pending.archive?.reject(stopped);
-    }
-    this.pending.clear();
-    await worker?.terminate();
+    this.rejectAll(new Error("Arrêt de l'application : import annulé."));
+    await this.host?.close();
   }
 }

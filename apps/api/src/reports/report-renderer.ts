@@ -1,7 +1,6 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { AnnualReportData } from '@sdat/reports';
+import { bundledWorker, WorkerHost, type WorkerLog } from '../common/worker-host';
 import type { PdfDocument, RenderReply, RenderRequest } from './report-worker.protocol';
 
 /** Name of the worker bundle webpack emits next to main.js (extra entry, see apps/api/webpack.config.js). */
@@ -20,13 +19,12 @@ export interface RenderedPdf {
 export interface ReportRendererOptions {
   /** Starts a report worker; null = render in-process. Default: the bundle next to this file, when present. */
   launchWorker?: (() => Worker) | null;
-  log?: (level: 'log' | 'warn' | 'error', message: string) => void;
+  log?: WorkerLog;
 }
 
 /** The worker bundle next to the running code (dist/apps/api/report-worker.js), or null from the TS sources. */
 export function bundledWorkerFile(dir: string = __dirname): string | null {
-  const file = join(dir, WORKER_BUNDLE);
-  return existsSync(file) ? file : null;
+  return bundledWorker(WORKER_BUNDLE, dir);
 }
 
 /** A worker started before the app was built (see prestartReportWorker), until a renderer takes it. */
@@ -71,30 +69,33 @@ interface Pending {
  * worker file), renders in-process and says so once.
  */
 export class ReportRenderer {
-  private worker: Worker | null = null;
+  private readonly host: WorkerHost<RenderReply> | null;
   private readonly pending = new Map<number, Pending>();
   private nextId = 1;
-  private readonly launchWorker: (() => Worker) | null;
-  private readonly log: NonNullable<ReportRendererOptions['log']>;
+  private readonly log: WorkerLog;
   private fallbackLogged = false;
 
   constructor(options: ReportRendererOptions = {}) {
     this.log = options.log ?? (() => undefined);
+    let launch: (() => Worker) | null;
     if (options.launchWorker !== undefined) {
-      this.launchWorker = options.launchWorker;
+      launch = options.launchWorker;
     } else {
       const file = bundledWorkerFile();
-      this.launchWorker = file ? () => takePrestarted() ?? new Worker(file) : null;
+      launch = file ? () => takePrestarted() ?? new Worker(file) : null;
     }
+    this.host = launch
+      ? new WorkerHost<RenderReply>('de rendu PDF', launch, this.log, { onReply: (reply) => this.onReply(reply), onLost: (error) => this.rejectAll(error) })
+      : null;
   }
 
   get mode(): RenderedPdf['mode'] {
-    return this.launchWorker ? 'worker' : 'in-process';
+    return this.host ? 'worker' : 'in-process';
   }
 
   /** Starts the worker now rather than on the first request; nothing to do when rendering in-process. */
   start(): void {
-    if (this.launchWorker) this.ensureWorker(this.launchWorker);
+    this.host?.current();
   }
 
   render(data: AnnualReportData, generatedAt: string): Promise<RenderedPdf> {
@@ -102,7 +103,7 @@ export class ReportRenderer {
   }
 
   async renderDocument(document: PdfDocument, generatedAt: string): Promise<RenderedPdf> {
-    if (!this.launchWorker) {
+    if (!this.host) {
       if (!this.fallbackLogged) {
         this.fallbackLogged = true;
         this.log('warn', `Fichier ${WORKER_BUNDLE} introuvable à côté du code (exécution depuis les sources TypeScript) : les PDF sont rendus dans le processus principal.`);
@@ -112,11 +113,12 @@ export class ReportRenderer {
       const { pdf, renderMs } = await renderPdfDocument(document, generatedAt);
       return { pdf, renderMs, mode: 'in-process' };
     }
-    const worker = this.ensureWorker(this.launchWorker);
+    const host = this.host;
+    const worker = host.current();
     const id = this.nextId++;
     return new Promise<RenderedPdf>((resolve, reject) => {
       const timer = setTimeout(() => {
-        this.failAll(new Error(`Rendu du PDF interrompu après ${RENDER_TIMEOUT_MS / 1000} s.`));
+        host.stop(new Error(`Rendu du PDF interrompu après ${RENDER_TIMEOUT_MS / 1000} s.`));
       }, RENDER_TIMEOUT_MS);
       timer.unref();
       this.pending.set(id, { resolve, reject, timer });
@@ -125,58 +127,29 @@ export class ReportRenderer {
     });
   }
 
-  private ensureWorker(launch: () => Worker): Worker {
-    if (this.worker) return this.worker;
-    const worker = launch();
-    // The worker never keeps the process alive; requests in flight do (their promises are awaited).
-    worker.unref();
-    worker.on('message', (reply: RenderReply) => {
-      const pending = this.pending.get(reply.id);
-      if (!pending) return;
-      this.pending.delete(reply.id);
-      clearTimeout(pending.timer);
-      if (reply.ok) {
-        pending.resolve({ pdf: Buffer.from(reply.pdf.buffer, reply.pdf.byteOffset, reply.pdf.byteLength), renderMs: reply.renderMs, mode: 'worker' });
-      } else {
-        pending.reject(new Error(`Échec du rendu du PDF : ${reply.message}`));
-      }
-    });
-    // A worker stopped by failAll errs or exits later: its requests were failed already, and those in
-    // flight now belong to its successor — only the current worker's end fails them.
-    worker.on('error', (error) => {
-      this.log('error', `Worker de rendu PDF en erreur : ${error.stack ?? error.message}`);
-      if (this.worker === worker) this.failAll(error);
-    });
-    worker.on('exit', (code) => {
-      if (this.worker !== worker) return;
-      this.worker = null;
-      if (this.pending.size) this.failAll(new Error(`Le worker de rendu PDF s'est arrêté (code ${code}).`));
-    });
-    this.worker = worker;
-    this.log('log', 'Worker de rendu PDF démarré.');
-    return worker;
+  private onReply(reply: RenderReply): void {
+    const pending = this.pending.get(reply.id);
+    if (!pending) return;
+    this.pending.delete(reply.id);
+    clearTimeout(pending.timer);
+    if (reply.ok) {
+      pending.resolve({ pdf: Buffer.from(reply.pdf.buffer, reply.pdf.byteOffset, reply.pdf.byteLength), renderMs: reply.renderMs, mode: 'worker' });
+    } else {
+      pending.reject(new Error(`Échec du rendu du PDF : ${reply.message}`));
+    }
   }
 
-  /** Rejects every request in flight and stops the worker (a new one starts on the next request). */
-  private failAll(error: Error): void {
-    const worker = this.worker;
-    this.worker = null;
-    for (const [id, pending] of this.pending) {
+  /** Rejects every request in flight. */
+  private rejectAll(error: Error): void {
+    for (const pending of this.pending.values()) {
       clearTimeout(pending.timer);
       pending.reject(error);
-      this.pending.delete(id);
     }
-    void worker?.terminate();
+    this.pending.clear();
   }
 
   async close(): Promise<void> {
-    const worker = this.worker;
-    this.worker = null;
-    for (const pending of this.pending.values()) {
-      clearTimeout(pending.timer);
-      pending.reject(new Error("Arrêt de l'application : rendu du PDF annulé."));
-    }
-    this.pending.clear();
-    await worker?.terminate();
+    this.rejectAll(new Error("Arrêt de l'application : rendu du PDF annulé."));
+    await this.host?.close();
   }
 }
