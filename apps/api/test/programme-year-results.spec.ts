@@ -42,6 +42,19 @@ describe('programme-year results stored in PostgreSQL', () => {
         [CODE, YEAR],
       )
     )[0];
+  /** Runs `check` while one more episode of the programme enters in 2022 (a write: its data version rises), then removes it. */
+  const withOneMoreEpisode = async (ds: DataSource, key: string, check: () => Promise<void>) => {
+    const [episode] = await ds.query(
+      `INSERT INTO support_episode (programme_id, participant_key, entry_date, demo)
+       SELECT id, $2, '2022-06-15', true FROM programme WHERE code = $1 RETURNING id`,
+      [CODE, key],
+    );
+    try {
+      await check();
+    } finally {
+      await ds.query('DELETE FROM support_episode WHERE id = $1', [episode.id]);
+    }
+  };
   /** Sets the value of `entries` in one JSON column of the stored row to the marker. */
   const mark = async (ds: DataSource, column: 'indicators' | 'figures' | 'figures_masked') => {
     const row = await stored(ds);
@@ -73,20 +86,13 @@ describe('programme-year results stored in PostgreSQL', () => {
     const operator = await signInOperator(t);
     const fresh = entriesOf((await operator.get(URL).expect(200)).body.indicators);
     await mark(ds, 'indicators');
-    const [episode] = await ds.query(
-      `INSERT INTO support_episode (programme_id, participant_key, entry_date, demo)
-       SELECT id, 'results-test', '2022-06-15', true FROM programme WHERE code = $1 RETURNING id`,
-      [CODE],
-    );
-    try {
-      const again = await start(engine);
-      expect(entriesOf((await (await signInOperator(again)).get(URL).expect(200)).body.indicators)).toBe((fresh as number) + 1);
-      const row = await stored(ds);
-      expect(row.version).toBe(row.current);
-      expect(entriesOf(JSON.parse(row.indicators))).toBe((fresh as number) + 1);
-    } finally {
-      await ds.query('DELETE FROM support_episode WHERE id = $1', [episode.id]);
-    }
+    await withOneMoreEpisode(ds, 'results-test', async () => {
+        const again = await start(engine);
+        expect(entriesOf((await (await signInOperator(again)).get(URL).expect(200)).body.indicators)).toBe((fresh as number) + 1);
+        const row = await stored(ds);
+        expect(row.version).toBe(row.current);
+        expect(entriesOf(JSON.parse(row.indicators))).toBe((fresh as number) + 1);
+    });
   });
 
   it('a one-year comparison takes the current stored figures (masked ones for a masked reader) and equals one computed from scratch', async () => {
@@ -123,19 +129,12 @@ describe('programme-year results stored in PostgreSQL', () => {
     const operator = await signInOperator(t);
     const before: ComparisonResponse = (await operator.get(COMPARISON).expect(200)).body;
     const hits = service.cacheStats().cells.hits;
-    const [episode] = await ds.query(
-      `INSERT INTO support_episode (programme_id, participant_key, entry_date, demo)
-       SELECT id, 'results-cells', '2022-06-15', true FROM programme WHERE code = $1 RETURNING id`,
-      [CODE],
-    );
-    try {
-      const after: ComparisonResponse = (await operator.get(COMPARISON).expect(200)).body;
-      expect(service.cacheStats().cells.hits).toBe(hits + before.cells.length - 1);
-      expect(entriesOf(cellOf(after, CODE)?.indicators ?? [])).toBe((entriesOf(cellOf(before, CODE)?.indicators ?? []) as number) + 1);
-      expect(after.cells.filter((c) => c.programmeCode !== CODE)).toEqual(before.cells.filter((c) => c.programmeCode !== CODE));
-    } finally {
-      await ds.query('DELETE FROM support_episode WHERE id = $1', [episode.id]);
-    }
+    await withOneMoreEpisode(ds, 'results-cells', async () => {
+        const after: ComparisonResponse = (await operator.get(COMPARISON).expect(200)).body;
+        expect(service.cacheStats().cells.hits).toBe(hits + before.cells.length - 1);
+        expect(entriesOf(cellOf(after, CODE)?.indicators ?? [])).toBe((entriesOf(cellOf(before, CODE)?.indicators ?? []) as number) + 1);
+        expect(after.cells.filter((c) => c.programmeCode !== CODE)).toEqual(before.cells.filter((c) => c.programmeCode !== CODE));
+    });
   });
 
   it('compute-results stores every programme-year with data once, and after a write recomputes that programme only', async () => {
@@ -158,23 +157,16 @@ describe('programme-year results stored in PostgreSQL', () => {
     expect(before.every((r) => r.current)).toBe(true);
     expect(await service.storeResults(null)).toEqual({ programmeYears: first.programmeYears, computed: 0, alreadyStored: first.programmeYears });
 
-    const [episode] = await ds.query(
-      `INSERT INTO support_episode (programme_id, participant_key, entry_date, demo)
-       SELECT id, 'results-store', '2022-06-15', true FROM programme WHERE code = $1 RETURNING id`,
-      [CODE],
-    );
-    try {
-      const again = await service.storeResults([YEAR]);
-      const emas2022 = before.filter((r) => r.code === CODE && r.year === YEAR);
-      expect(again.computed).toBe(emas2022.length);
-      const after = await storedRows();
-      expect(after.filter((r) => r.year === YEAR).every((r) => r.current)).toBe(true);
-      // the others were not recomputed; emas's other years are stale until asked for
-      expect(after.filter((r) => r.code !== CODE)).toEqual(before.filter((r) => r.code !== CODE));
-      expect(after.filter((r) => r.code === CODE && r.year !== YEAR).every((r) => !r.current)).toBe(true);
-    } finally {
-      await ds.query('DELETE FROM support_episode WHERE id = $1', [episode.id]);
-    }
+    await withOneMoreEpisode(ds, 'results-store', async () => {
+        const again = await service.storeResults([YEAR]);
+        const emas2022 = before.filter((r) => r.code === CODE && r.year === YEAR);
+        expect(again.computed).toBe(emas2022.length);
+        const after = await storedRows();
+        expect(after.filter((r) => r.year === YEAR).every((r) => r.current)).toBe(true);
+        // the others were not recomputed; emas's other years are stale until asked for
+        expect(after.filter((r) => r.code !== CODE)).toEqual(before.filter((r) => r.code !== CODE));
+        expect(after.filter((r) => r.code === CODE && r.year !== YEAR).every((r) => !r.current)).toBe(true);
+    });
   });
 
   it('answers with the computed result when it cannot be stored (the write is refused), and stores nothing', async () => {
