@@ -87,11 +87,11 @@ describe('programme-year results stored in PostgreSQL', () => {
     const fresh = entriesOf((await operator.get(URL).expect(200)).body.indicators);
     await mark(ds, 'indicators');
     await withOneMoreEpisode(ds, 'results-test', async () => {
-        const again = await start(engine);
-        expect(entriesOf((await (await signInOperator(again)).get(URL).expect(200)).body.indicators)).toBe((fresh as number) + 1);
-        const row = await stored(ds);
-        expect(row.version).toBe(row.current);
-        expect(entriesOf(JSON.parse(row.indicators))).toBe((fresh as number) + 1);
+      const again = await start(engine);
+      expect(entriesOf((await (await signInOperator(again)).get(URL).expect(200)).body.indicators)).toBe((fresh as number) + 1);
+      const row = await stored(ds);
+      expect(row.version).toBe(row.current);
+      expect(entriesOf(JSON.parse(row.indicators))).toBe((fresh as number) + 1);
     });
   });
 
@@ -130,10 +130,10 @@ describe('programme-year results stored in PostgreSQL', () => {
     const before: ComparisonResponse = (await operator.get(COMPARISON).expect(200)).body;
     const hits = service.cacheStats().cells.hits;
     await withOneMoreEpisode(ds, 'results-cells', async () => {
-        const after: ComparisonResponse = (await operator.get(COMPARISON).expect(200)).body;
-        expect(service.cacheStats().cells.hits).toBe(hits + before.cells.length - 1);
-        expect(entriesOf(cellOf(after, CODE)?.indicators ?? [])).toBe((entriesOf(cellOf(before, CODE)?.indicators ?? []) as number) + 1);
-        expect(after.cells.filter((c) => c.programmeCode !== CODE)).toEqual(before.cells.filter((c) => c.programmeCode !== CODE));
+      const after: ComparisonResponse = (await operator.get(COMPARISON).expect(200)).body;
+      expect(service.cacheStats().cells.hits).toBe(hits + before.cells.length - 1);
+      expect(entriesOf(cellOf(after, CODE)?.indicators ?? [])).toBe((entriesOf(cellOf(before, CODE)?.indicators ?? []) as number) + 1);
+      expect(after.cells.filter((c) => c.programmeCode !== CODE)).toEqual(before.cells.filter((c) => c.programmeCode !== CODE));
     });
   });
 
@@ -158,14 +158,14 @@ describe('programme-year results stored in PostgreSQL', () => {
     expect(await service.storeResults(null)).toEqual({ programmeYears: first.programmeYears, computed: 0, alreadyStored: first.programmeYears });
 
     await withOneMoreEpisode(ds, 'results-store', async () => {
-        const again = await service.storeResults([YEAR]);
-        const emas2022 = before.filter((r) => r.code === CODE && r.year === YEAR);
-        expect(again.computed).toBe(emas2022.length);
-        const after = await storedRows();
-        expect(after.filter((r) => r.year === YEAR).every((r) => r.current)).toBe(true);
-        // the others were not recomputed; emas's other years are stale until asked for
-        expect(after.filter((r) => r.code !== CODE)).toEqual(before.filter((r) => r.code !== CODE));
-        expect(after.filter((r) => r.code === CODE && r.year !== YEAR).every((r) => !r.current)).toBe(true);
+      const again = await service.storeResults([YEAR]);
+      const emas2022 = before.filter((r) => r.code === CODE && r.year === YEAR);
+      expect(again.computed).toBe(emas2022.length);
+      const after = await storedRows();
+      expect(after.filter((r) => r.year === YEAR).every((r) => r.current)).toBe(true);
+      // the others were not recomputed; emas's other years are stale until asked for
+      expect(after.filter((r) => r.code !== CODE)).toEqual(before.filter((r) => r.code !== CODE));
+      expect(after.filter((r) => r.code === CODE && r.year !== YEAR).every((r) => !r.current)).toBe(true);
     });
   });
 
