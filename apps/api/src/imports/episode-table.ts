@@ -9,20 +9,23 @@ import type { EpisodeRow } from '@sdat/imports';
  * No import module (no TypeORM, no Nest): the worker bundle loads it.
  */
 
-/** Columns written from the file, in the order of the COPY text and of the arrays (programme_id and demo are added by the INSERT). */
+/**
+ * Columns written from the file, with the field of the row each one takes, in the order of the COPY
+ * text and of the arrays (programme_id and demo are added by the INSERT).
+ */
 export const EPISODE_IMPORT_COLUMNS = [
-  ['participant_key', 'text'],
-  ['kind', 'text'],
-  ['entry_date', 'date'],
-  ['exit_date', 'date'],
-  ['age_band', 'text'],
-  ['household_situation', 'text'],
-  ['referrer', 'text'],
-  ['referral_decision', 'text'],
-  ['handover', 'text'],
-  ['lease_transfer', 'boolean'],
-  ['commune', 'text'],
-] as const;
+  ['participant_key', 'text', 'participantKey'],
+  ['kind', 'text', 'kind'],
+  ['entry_date', 'date', 'entryDate'],
+  ['exit_date', 'date', 'exitDate'],
+  ['age_band', 'text', 'ageBand'],
+  ['household_situation', 'text', 'householdSituation'],
+  ['referrer', 'text', 'referrer'],
+  ['referral_decision', 'text', 'referralDecision'],
+  ['handover', 'text', 'handover'],
+  ['lease_transfer', 'boolean', 'leaseTransfer'],
+  ['commune', 'text', 'commune'],
+] as const satisfies readonly (readonly [string, 'text' | 'date' | 'boolean', keyof EpisodeRow])[];
 
 export type EpisodeBatchFormat = 'copy' | 'arrays';
 
@@ -33,19 +36,7 @@ export type EpisodeBatch =
 type Value = string | boolean | null;
 
 function values(row: EpisodeRow): Value[] {
-  return [
-    row.participantKey,
-    row.kind,
-    row.entryDate,
-    row.exitDate,
-    row.ageBand,
-    row.householdSituation,
-    row.referrer,
-    row.referralDecision,
-    row.handover,
-    row.leaseTransfer,
-    row.commune,
-  ];
+  return EPISODE_IMPORT_COLUMNS.map(([, , field]) => row[field]);
 }
 
 const COPY_ESCAPES: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
