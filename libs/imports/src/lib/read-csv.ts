@@ -85,21 +85,26 @@ export function splitUnquoted(text: string, delimiter: string, maxRecords: numbe
   return records;
 }
 
+/** How csv-parse reads a file (the fast path, splitUnquoted, must give the same records): at most `to` records. */
+export function csvParseOptions(delimiter: string, to: number) {
+  return {
+    delimiter,
+    relax_column_count: true,
+    relax_quotes: true,
+    skip_empty_lines: false,
+    bom: false,
+    max_record_size: 1_000_000,
+    to,
+  };
+}
+
 /** Reads a CSV file into a raw table: every cell is text; row numbers are the record numbers (header = 1). */
 export function readCsv(bytes: Uint8Array, limits: ImportLimits): RawTable {
   const text = decodeCsv(bytes);
   const delimiter = detectDelimiter(text);
   let records: string[][] | null = splitUnquoted(text, delimiter, limits.maxRows + HEADER_SLACK + 1);
   try {
-    records ??= parse(text, {
-      delimiter,
-      relax_column_count: true,
-      relax_quotes: true,
-      skip_empty_lines: false,
-      bom: false,
-      max_record_size: 1_000_000,
-      to: limits.maxRows + HEADER_SLACK + 1,
-    }) as string[][];
+    records ??= parse(text, csvParseOptions(delimiter, limits.maxRows + HEADER_SLACK + 1)) as string[][];
   } catch (error) {
     if (error instanceof CsvError) {
       const line = (error as CsvError & { lines?: number }).lines;
