@@ -258,17 +258,8 @@ try {
     const only503 = failures.every((e) => e.status === 503) && writes.every((w) => w.status === 200 || w.status === 503);
     // The API's own log lines of the errors it answered with 500 (level 50), to say which error was not mapped.
     const errorLog = api
-      .output()
-      .split('\n')
-      .filter((l) => l.includes('"level":50'))
-      .map((l) => {
-        try {
-          const j = JSON.parse(l);
-          return `${j.req?.method ?? ''} ${j.req?.url ?? ''} ${String(j.msg).split('\n').slice(0, 3).join(' | ')}`;
-        } catch {
-          return l.slice(0, 300);
-        }
-      })
+      .logRecords('"level":50')
+      .map((j) => `${j.req?.method ?? ''} ${j.req?.url ?? ''} ${String(j.msg).split('\n').slice(0, 3).join(' | ')}`)
       .slice(0, 10);
     return {
       errorLogOf500: errorLog,

@@ -347,21 +347,11 @@ await measure('import', async () => {
   }
   // The API logs the time of each phase of an import (« Import terminé », level info: BENCH_API_LOG_LEVEL=info),
   // sometimes just after its answer: give the last line a moment.
-  const phaseLines = () => api.output().split('\n').filter((line) => line.includes('"Import terminé"')).length;
+  const phaseLines = () => api.logRecords('"Import terminé"').length;
   for (let k = 0; k < 20 && ['info', 'debug', 'trace'].includes(config.apiLogLevel) && phaseLines() < runs.length; k++) await sleep(100);
   const phases = api
-    .output()
-    .split('\n')
-    .filter((line) => line.includes('"Import terminé"'))
-    .map((line) => {
-      try {
-        const { totalMs, phasesMs, workerMs, preparedIn } = JSON.parse(line);
-        return { totalMs, phasesMs, workerMs, preparedIn };
-      } catch {
-        return null;
-      }
-    })
-    .filter(Boolean)
+    .logRecords('"Import terminé"')
+    .map(({ totalMs, phasesMs, workerMs, preparedIn }) => ({ totalMs, phasesMs, workerMs, preparedIn }))
     .slice(-runs.length);
   phases.forEach((p, i) => runs[i] && (runs[i].apiPhasesMs = p));
   for (const p of phases) log(`  phases (ms) : ${JSON.stringify(p)}`);

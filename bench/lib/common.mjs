@@ -201,6 +201,18 @@ export async function startApi(env, { timeoutMs = 180_000, keepOutput = 200_000 
     child,
     readyMs,
     output: () => output,
+    /** The API's JSON log lines (pino) that contain `marker`, parsed; a line cut by the output's limit is skipped. */
+    logRecords: (marker) =>
+      output
+        .split('\n')
+        .filter((line) => line.includes(marker))
+        .flatMap((line) => {
+          try {
+            return [JSON.parse(line)];
+          } catch {
+            return [];
+          }
+        }),
     startupLines: () => startupLines,
     rssKiB: () => rssKiB(child.pid),
     cpuMs: () => cpuMs(child.pid),
