@@ -7,6 +7,13 @@ function reference(factors: readonly [number, number][]): BigFraction {
   return factors.reduce((acc, [n, d]) => bigMul(acc, bigFraction(n, d)), bigFraction(1));
 }
 
+/** The same product as a PrimeProduct. */
+function productOf(factors: readonly [number, number][]): PrimeProduct {
+  const product = new PrimeProduct();
+  for (const [n, d] of factors) product.multiply(n, d);
+  return product;
+}
+
 // Ratios as Kaplan–Meier makes them: (at risk − exits) / at risk, at risk up to a département's episodes.
 const ratio = fc.integer({ min: 1, max: 200_000 }).chain((d) => fc.tuple(fc.integer({ min: 0, max: d }), fc.constant(d)));
 const factors = fc.array(ratio, { maxLength: 60 });
@@ -15,8 +22,7 @@ describe('property: PrimeProduct equals the reduced BigInt fraction of the same 
   it('gives the same reduced fraction whenever its terms are safe integers, and null otherwise', () => {
     fc.assert(
       fc.property(factors, (list) => {
-        const product = new PrimeProduct();
-        for (const [n, d] of list) product.multiply(n, d);
+        const product = productOf(list);
         const expected = toFraction(reference(list));
         expect(product.toFraction()).toEqual(expected);
       }),
@@ -34,8 +40,7 @@ describe('property: PrimeProduct equals the reduced BigInt fraction of the same 
           const last = bigMul(bigFraction(p, q), { n: current.d, d: current.n });
           if (last.n <= last.d && last.d <= BigInt(Number.MAX_SAFE_INTEGER)) all.push([Number(last.n), Number(last.d)]);
         }
-        const product = new PrimeProduct();
-        for (const [n, d] of all) product.multiply(n, d);
+        const product = productOf(all);
         expect(product.atMost(p, q)).toBe(bigCompare(reference(all), bigFraction(p, q)) <= 0);
       }),
     );
@@ -44,8 +49,7 @@ describe('property: PrimeProduct equals the reduced BigInt fraction of the same 
   it('gives a double within 1e-12 of the exact value', () => {
     fc.assert(
       fc.property(factors, (list) => {
-        const product = new PrimeProduct();
-        for (const [n, d] of list) product.multiply(n, d);
+        const product = productOf(list);
         const exact = bigToNumber(reference(list));
         expect(Math.abs(product.toNumber() - exact)).toBeLessThanOrEqual(1e-12 * Math.max(1, Math.abs(exact)));
       }),
