@@ -56,6 +56,8 @@ describe.skipIf(!hasChromium)('roles: each demo account signs in and sees what i
       expect(labels).toEqual(account.nav);
       for (const label of labels) {
         await mainNav(page).getByRole('link', { name: label, exact: true }).click();
+        // the previous page's h1 is still there until the router has moved: wait for the link to be the current one first
+        await mainNav(page).getByRole('link', { name: label, exact: true }).and(page.locator('[aria-current="page"]')).waitFor();
         await page.locator('main h1').first().waitFor();
         await waitForLoaded(page);
         expect(await mainNav(page).getByRole('link', { name: label, exact: true }).getAttribute('aria-current')).toBe('page');
