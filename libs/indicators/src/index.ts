@@ -43,6 +43,7 @@ export {
   definitionsForProgramme,
   getDefinition,
   isApplicable,
+  percentDigitsOf,
 } from './lib/catalogue';
 
 // Formulas

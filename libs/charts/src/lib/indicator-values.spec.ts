@@ -106,3 +106,17 @@ describe('units', () => {
     expect([statusLabel('ok'), statusLabel('warning'), statusLabel('alert')]).toEqual(['Conforme', 'Vigilance', 'Alerte']);
   });
 });
+
+describe('head-office fees against their 5 % cap (two decimals, as the catalogue says)', () => {
+  it('shows 4,97 % and 5,02 % where one decimal would show « 5,0 % » for both sides of the cap', () => {
+    // this fixture has no head-office ratio: the payroll ratio's shape with the head-office code and values
+    const ratio = { ...indicator(acorCentreVille2022, 'payroll_ratio'), code: 'head_office_ratio' as const, value: 0.04888472089002389 };
+    expect(indicatorValueText({ ...ratio, value: 0.049700114823337416 })).toBe(`4,97${NBSP}%`);
+    expect(indicatorValueText({ ...ratio, value: 0.05018532068684907 })).toBe(`5,02${NBSP}%`);
+    expect(indicatorValueText(ratio)).toBe(`4,89${NBSP}%`);
+    // the other ratios keep one decimal
+    expect(indicatorValueText(indicator(acorCentreVille2022, 'payroll_ratio'))).toBe(`72,1${NBSP}%`);
+    expect(formatIndicatorValue(0.049700114823337416, 'ratio')).toBe(`5,0${NBSP}%`);
+    expect(formatIndicatorValue(0.049700114823337416, 'ratio', 'head_office_ratio')).toBe(`4,97${NBSP}%`);
+  });
+});

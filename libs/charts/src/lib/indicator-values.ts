@@ -1,5 +1,5 @@
 import type { IndicatorValue } from '@sdat/api-types';
-import { formatSuppressed } from '@sdat/indicators';
+import { formatSuppressed, percentDigitsOf } from '@sdat/indicators';
 import { formatDays, formatMeasure, formatNumber, formatPoints, formatSignedEuros, formatSignedPercent } from '@sdat/format';
 import type { ValueKind } from './values';
 
@@ -55,9 +55,12 @@ export function indicatorInputValue(value: number | null, unit: IndicatorUnit): 
   return value;
 }
 
-/** fr-FR text of an indicator value in its unit (see `formatMeasure` in @sdat/format). */
-export function formatIndicatorValue(value: number, unit: IndicatorUnit): string {
-  return formatMeasure(value, unit);
+/**
+ * fr-FR text of a value in its unit (see `formatMeasure` in @sdat/format); ratios with the decimals the
+ * catalogue gives indicator `code` (head-office fees: 2), else 1.
+ */
+export function formatIndicatorValue(value: number, unit: IndicatorUnit, code?: string): string {
+  return formatMeasure(value, unit, { percentDigits: code === undefined ? 1 : percentDigitsOf(code) });
 }
 
 /**
@@ -97,9 +100,9 @@ export function missingValue(indicator: Pick<IndicatorValue, 'value' | 'flags' |
 }
 
 /** The value in its unit, or « Pas de données » / « Non calculable : … » / « < 5 » (masked). */
-export function indicatorValueText(indicator: Pick<IndicatorValue, 'value' | 'unit' | 'flags' | 'reason' | 'suppressed'>): string {
+export function indicatorValueText(indicator: Pick<IndicatorValue, 'code' | 'value' | 'unit' | 'flags' | 'reason' | 'suppressed'>): string {
   const missing = missingValue(indicator);
-  return missing === null ? formatIndicatorValue(indicator.value as number, indicator.unit) : missing.text;
+  return missing === null ? formatIndicatorValue(indicator.value as number, indicator.unit, indicator.code) : missing.text;
 }
 
 function signedNumber(value: number, decimals: number): string {

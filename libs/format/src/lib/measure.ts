@@ -28,16 +28,17 @@ export type MeasureUnit =
 /**
  * fr-FR text of a value in its unit: `22 651 €`, `72,0 %`, `+3,2 %`, `+1,2 pt`, `10,30 ETP`,
  * `121`, `128,4 jours`, `74,5 par jour`, `1 701 € par personne`, `Conforme`. Display only: the
- * rounding happens here, never in a computation.
+ * rounding happens here, never in a computation. `percentDigits`: decimals of a ratio (1 unless the
+ * indicator's definition asks for more, see `percentDigits` in the catalogue).
  */
-export function formatMeasure(value: number, unit: MeasureUnit): string {
+export function formatMeasure(value: number, unit: MeasureUnit, { percentDigits = 1 }: { percentDigits?: number } = {}): string {
   switch (unit) {
     case 'eur':
       return formatEuros(Math.round(value));
     case 'eur_per_person':
       return `${formatEuros(Math.round(value))} par personne`;
     case 'ratio':
-      return formatPercent(value);
+      return formatPercent(value, percentDigits);
     case 'rate':
       return formatSignedPercent(value);
     case 'points':

@@ -165,6 +165,7 @@ export const CATALOGUE: readonly IndicatorDefinition[] = [
     label: 'Taux de frais de siège',
     category: 'means',
     unit: 'ratio',
+    percentDigits: 2,
     definition:
       "Frais de siège (compte 655700) rapportés aux charges, calculés sur deux assiettes : charges totales (frais de siège inclus) et charges hors frais de siège. La convention ne précisant pas l'assiette, le statut est établi sur l'assiette la plus stricte, hors frais de siège (les frais de siège s'ajoutent aux charges propres du dispositif) ; les deux taux sont toujours affichés.",
     formula: 'Frais de siège / (total des charges − frais de siège)',
@@ -640,6 +641,11 @@ export const CATALOGUE: readonly IndicatorDefinition[] = [
 const BY_CODE = new Map<IndicatorCode, IndicatorDefinition>(
   CATALOGUE.map((definition) => [definition.code, definition]),
 );
+
+/** Decimals of the ratio `code` wherever it is shown (1 unless its definition says otherwise; 1 for an unknown code). */
+export function percentDigitsOf(code: string): number {
+  return BY_CODE.get(code as IndicatorCode)?.percentDigits ?? 1;
+}
 
 /** The definition of `code` (throws if unknown). */
 export function getDefinition(code: IndicatorCode): IndicatorDefinition {

@@ -272,4 +272,9 @@ export interface IndicatorDefinition {
   sourceRef: SourceRef;
   /** What the small-count rule masks (every catalogue entry sets it; optional for compatibility). */
   peopleCount?: PeopleCountRole;
+  /**
+   * Decimals of the ratio wherever it is shown (screen, PDF, XLSX), when not 1: a ratio read against
+   * a cap close to its values (head-office fees, 5 %: 4,97 % must not read « 5,0 % »).
+   */
+  percentDigits?: number;
 }

@@ -1,4 +1,4 @@
-import { CATALOGUE, definitionsForProgramme, getDefinition, PROGRAMME_CODES, type IndicatorCode } from '../index';
+import { CATALOGUE, definitionsForProgramme, getDefinition, percentDigitsOf, PROGRAMME_CODES, type IndicatorCode } from '../index';
 
 const REQUIRED: IndicatorCode[] = [
   'fte_total', 'fte_by_job', 'payroll', 'payroll_growth', 'payroll_ratio', 'staff_cost_ratio',
@@ -55,5 +55,13 @@ describe('indicator catalogue', () => {
     expect(codes('emas')).toContain('occupancy_rate');
     expect(codes('emas')).not.toContain('social_fund_growth');
     expect(() => getDefinition('nope' as IndicatorCode)).toThrow(/Indicateur inconnu/);
+  });
+
+  it('head-office fees are shown with two decimals (a 5 % cap), every other ratio with one', () => {
+    expect(percentDigitsOf('head_office_ratio')).toBe(2);
+    expect(CATALOGUE.filter((d) => d.unit === 'ratio' && d.code !== 'head_office_ratio').map((d) => percentDigitsOf(d.code))).toEqual(
+      CATALOGUE.filter((d) => d.unit === 'ratio' && d.code !== 'head_office_ratio').map(() => 1),
+    );
+    expect(percentDigitsOf('inconnu')).toBe(1);
   });
 });

@@ -7,7 +7,7 @@ import {
   formatSignedEuros,
   formatSignedPercent,
 } from '@sdat/format';
-import { formatIndicatorValue, formatSuppressed, type BreakdownItem, type Fraction, type Status, type Suppression } from '@sdat/indicators';
+import { formatIndicatorValue, formatSuppressed, percentDigitsOf, type BreakdownItem, type Fraction, type Status, type Suppression } from '@sdat/indicators';
 
 /** What the report prints for a figure it does not have. */
 export const NOT_AVAILABLE = 'non disponible';
@@ -87,9 +87,10 @@ export function date(iso: string | null | undefined): string {
   }
 }
 
-/** A value in its indicator unit (« 72,0 % », « 10,30 ETP », « 128,4 jours »…), « — » when absent. */
-export function unitValue(value: number | null | undefined, unit: IndicatorValue['unit']): string {
-  return isFiniteNumber(value) ? formatIndicatorValue(value, unit) : DASH;
+/** A value in its indicator unit (« 72,0 % », « 10,30 ETP », « 128,4 jours »…), « — » when absent; ratios with `percentDigits` decimals. */
+export function unitValue(value: number | null | undefined, unit: IndicatorValue['unit'], percentDigits = 1): string {
+  if (!isFiniteNumber(value)) return DASH;
+  return unit === 'ratio' ? formatPercent(value, percentDigits) : formatIndicatorValue(value, unit);
 }
 
 /** Anything that may carry a value masked by the small-count rule. */
@@ -109,7 +110,7 @@ export function valueOf(item: MaybeMasked, unit: IndicatorValue['unit']): string
 export function indicatorText(indicator: IndicatorValue | undefined | null): string {
   if (indicator?.suppressed) return formatSuppressed(indicator.suppressed);
   if (!indicator || !isFiniteNumber(indicator.value)) return NOT_AVAILABLE;
-  return formatIndicatorValue(indicator.value, indicator.unit);
+  return unitValue(indicator.value, indicator.unit, percentDigitsOf(indicator.code));
 }
 
 /** Share (exact fraction) as a percentage, « — » when absent. */

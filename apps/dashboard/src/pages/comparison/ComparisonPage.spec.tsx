@@ -126,7 +126,8 @@ describe('Comparaison page', () => {
     expect(within(table).queryByRole('rowheader', { name: 'Ratio masse salariale / budget global' })).toBeNull();
     // Indicators in catalogue order: means (frais de siège) before results (entrées).
     const emas = within(table).getAllByRole('row', { name: /^EMAS/ });
-    expect(emas[0]?.textContent).toMatch(/^EMAS4,8\s%.*Vigilance5,0\s%.*Vigilance/);
+    // head-office fees with the catalogue's two decimals: 4,96 % under a 5 % cap must not read « 5,0 % »
+    expect(emas[0]?.textContent).toMatch(/^EMAS4,84\s%.*Vigilance4,96\s%.*Vigilance/);
     expect(emas[1]?.textContent).toContain('7972');
     const metropole = within(table).getAllByRole('row', { name: /^ACOR Dijon Métropole/ });
     expect(within(must(metropole[0])).getByText('Alerte').closest('.badge--danger')).not.toBeNull();

@@ -111,7 +111,7 @@ describe('Dispositif page: indicators', () => {
     mockIndicatorsApi();
     renderAt(ROUTE);
     const headOffice = await card('Taux de frais de siège');
-    expect(within(headOffice).getByText('4,9 %', { selector: '.kpi__value' })).toBeTruthy();
+    expect(within(headOffice).getByText('4,89 %', { selector: '.kpi__value' })).toBeTruthy();
     const badge = within(headOffice).getByText('Vigilance');
     expect(badge.closest('.badge--warning')).not.toBeNull();
     expect(headOffice.className).toContain('kpi--warning');

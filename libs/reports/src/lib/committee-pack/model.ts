@@ -5,6 +5,7 @@ import {
   CATALOGUE,
   formatIndicatorValue,
   formatSuppressed,
+  percentDigitsOf,
   type BreakdownItem,
   type IndicatorCode,
   type IndicatorUnit,
@@ -58,12 +59,24 @@ function missing(text: string, reason: string | null = null): Figure {
   return { kind: 'missing', text, reason };
 }
 
-/** The figure of an indicator: its value, its masked text, or « Pas de données » / « Non calculable » with the reason. */
-export function indicatorFigure(indicator: Pick<IndicatorValue, 'suppressed' | 'value' | 'unit' | 'flags' | 'reason'>, percentDigits?: number): Figure {
+/**
+ * The figure of an indicator: its value, its masked text, or « Pas de données » / « Non calculable »
+ * with the reason. Ratios with the decimals the catalogue gives the indicator (`percentDigitsOf`), unless told.
+ */
+export function indicatorFigure(
+  indicator: Pick<IndicatorValue, 'suppressed' | 'value' | 'unit' | 'flags' | 'reason'> & { code?: string },
+  percentDigits: number | undefined = cataloguePercentDigits(indicator.code),
+): Figure {
   if (indicator.suppressed) return suppressedFigure(indicator.suppressed);
   if (isFiniteNumber(indicator.value)) return valueFigure(indicator.value, indicator.unit, percentDigits);
   const why = missingValue({ value: null, flags: Array.isArray(indicator.flags) ? indicator.flags : [], reason: indicator.reason });
   return missing(why?.label ?? 'Non calculable', why?.reason ?? null);
+}
+
+/** The catalogue's decimals for a ratio, when not the usual 1 (undefined: the usual). */
+function cataloguePercentDigits(code: string | undefined): number | undefined {
+  const digits = code === undefined ? 1 : percentDigitsOf(code);
+  return digits === 1 ? undefined : digits;
 }
 
 function itemFigure(item: BreakdownItem, parent: IndicatorValue): Figure {
@@ -83,7 +96,7 @@ export interface MainIndicator {
   label: string;
   /** The indicator, or the indicators (in order of preference) whose `details` item `detail` is the figure. */
   sources: readonly { code: IndicatorCode; detail?: string }[];
-  /** Ratios printed with this many decimals (head-office fees against a 5 % cap: 2). */
+  /** Ratios printed with this many decimals: the catalogue's for the indicator (head-office fees against a 5 % cap: 2). */
   percentDigits?: number;
 }
 
@@ -100,7 +113,7 @@ const ALL_MAIN_INDICATORS: readonly MainIndicator[] = [
   { key: 'payroll', label: 'Masse salariale', sources: [{ code: 'payroll' }] },
   { key: 'payroll_ratio', label: 'Masse salariale / total des charges', sources: [{ code: 'payroll_ratio' }] },
   { key: 'fte_total', label: 'ETP total', sources: [{ code: 'fte_total' }] },
-  { key: 'head_office_ratio', label: 'Frais de siège', sources: [{ code: 'head_office_ratio' }], percentDigits: 2 },
+  { key: 'head_office_ratio', label: 'Frais de siège', sources: [{ code: 'head_office_ratio' }] },
   { key: 'cost_per_participant', label: 'Coût par personne accompagnée', sources: [{ code: 'cost_per_participant' }] },
   { key: 'active_caseload', label: 'File active', sources: [{ code: 'active_caseload' }] },
   { key: 'entries', label: 'Entrées', sources: [{ code: 'entries' }] },
@@ -112,7 +125,11 @@ const ALL_MAIN_INDICATORS: readonly MainIndicator[] = [
 /** The main indicators of the « Évolution sur trois ans » section, in this order (those of the catalogue). */
 export const MAIN_INDICATORS: readonly MainIndicator[] = ALL_MAIN_INDICATORS.filter((main) =>
   main.sources.every((source) => CATALOGUE.some((definition) => definition.code === source.code)),
-);
+).map((main) => {
+  const [only] = main.sources;
+  const digits = main.sources.length === 1 && only && only.detail === undefined ? cataloguePercentDigits(only.code) : undefined;
+  return digits === undefined ? main : { ...main, percentDigits: digits };
+});
 
 /** The years of the pack: N-2, N-1, N. */
 export function packYears(data: Pick<CommitteePackData, 'year'>): number[] {
@@ -311,7 +328,7 @@ function targetText(indicator: IndicatorValue | null, percentDigits?: number): s
 
 /** Text of the figure of an indicator, as printed in a list of alerts. */
 function alertText(indicator: IndicatorValue): string {
-  const figure = indicatorFigure(indicator, indicator.code === 'head_office_ratio' ? 2 : undefined);
+  const figure = indicatorFigure(indicator);
   const value = indicator.unit === 'pass_fail' && indicator.passed === false ? 'non conforme' : figure.text;
   return `${indicator.label} (${value})`;
 }

@@ -70,7 +70,7 @@ function keyFigures(data: AnnualReportData): Content {
     const target = (main ?? any).target;
     rows.push([
       any.label,
-      ...values.map((v) => (v ? (v.value === null ? DASH : code === 'head_office_ratio' ? percent(v.value, 2) : indicatorText(v)) : DASH)),
+      ...values.map((v) => (v ? (v.value === null ? DASH : indicatorText(v)) : DASH)),
       target ? target.label : DASH,
       statusCell(main?.status ?? null),
     ]);
